@@ -1,0 +1,74 @@
+import type {
+  CreateRunParams,
+  CreateThreadRunParams,
+  ListPage,
+  Metadata,
+  Run,
+  RunStep,
+  RunStepInclude,
+  ToolOutput,
+} from './schemas';
+
+/** Every call takes an optional signal; aborting rejects with an `AbortError`-like error. */
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+/** Cursor parameters shared by every list call. `after`/`before` are object ids. */
+export interface ListParams {
+  /** 1–100. @default 20 */
+  limit?: number;
+  /** @default 'desc' */
+  order?: 'asc' | 'desc';
+  after?: string;
+  before?: string;
+}
+
+export interface ListRunStepsParams extends ListParams {
+  include?: RunStepInclude[];
+}
+
+/** A run plus the backend's hint for when to look again. */
+export interface RunWithPollHint {
+  run: Run;
+  /** The server's `openai-poll-after-ms` header, when it sent one. */
+  pollAfterMs: number | null;
+}
+
+/**
+ * The boundary to a runs backend. Everything above `src/api/` talks to this interface only,
+ * so an Assistants server, a Responses-API adapter or a replay of recorded runs can sit behind it.
+ * Every result is schema-checked; list results keep `first_id`, `last_id` and `has_more`.
+ */
+export interface RunsClient {
+  createRun(threadId: string, params: CreateRunParams, options?: RequestOptions): Promise<Run>;
+  getRun(threadId: string, runId: string, options?: RequestOptions): Promise<RunWithPollHint>;
+  updateRun(
+    threadId: string,
+    runId: string,
+    params: { metadata: Metadata },
+    options?: RequestOptions,
+  ): Promise<Run>;
+  listRuns(threadId: string, params?: ListParams, options?: RequestOptions): Promise<ListPage<Run>>;
+  submitToolOutputs(
+    threadId: string,
+    runId: string,
+    params: { tool_outputs: ToolOutput[] },
+    options?: RequestOptions,
+  ): Promise<Run>;
+  cancelRun(threadId: string, runId: string, options?: RequestOptions): Promise<Run>;
+  createThreadRun(params: CreateThreadRunParams, options?: RequestOptions): Promise<Run>;
+  getRunStep(
+    threadId: string,
+    runId: string,
+    stepId: string,
+    params?: { include?: RunStepInclude[] },
+    options?: RequestOptions,
+  ): Promise<RunStep>;
+  listRunSteps(
+    threadId: string,
+    runId: string,
+    params?: ListRunStepsParams,
+    options?: RequestOptions,
+  ): Promise<ListPage<RunStep>>;
+}

@@ -1,0 +1,170 @@
+import type * as z from 'zod';
+import { describeIssues, flattenIssues } from './issues';
+
+export interface RunsApiErrorInit {
+  /** HTTP status; `null` when the request was never sent or no response came back. */
+  status: number | null;
+  /** The API's error `type`, e.g. `invalid_request_error`; `connection_error` when unreachable. */
+  type: string | null;
+  code: string | null;
+  /** The request field the error is about, e.g. `run_id` or `metadata`. */
+  param: string | null;
+  /** The `x-request-id` of the response, for support tickets and server logs. */
+  requestId: string | null;
+  /** What went wrong, in the backend's (or the check's) own words. */
+  detail: string;
+  cause?: unknown;
+}
+
+const RUNS_API_ERROR = Symbol.for('runlens.RunsApiError');
+const RUNS_SCHEMA_ERROR = Symbol.for('runlens.RunsSchemaError');
+
+/**
+ * The one error a `RunsClient` call rejects with when the backend (or a check before sending)
+ * says no. The message ends with what support needs:
+ * `Cannot cancel run with status 'completed'. (400 invalid_request_error, param: run_id, request req_123)`.
+ */
+export class RunsApiError extends Error {
+  override readonly name = 'RunsApiError';
+  readonly status: number | null;
+  readonly type: string | null;
+  readonly code: string | null;
+  readonly param: string | null;
+  readonly requestId: string | null;
+  /** The message without the bracketed context, for showing to a person. */
+  readonly detail: string;
+  readonly [RUNS_API_ERROR] = true;
+
+  constructor(init: RunsApiErrorInit) {
+    super(formatApiMessage(init), init.cause === undefined ? undefined : { cause: init.cause });
+    this.status = init.status;
+    this.type = init.type;
+    this.code = init.code;
+    this.param = init.param;
+    this.requestId = init.requestId;
+    this.detail = init.detail;
+  }
+
+  /** True for a RunsApiError, also one from another copy of this package. */
+  static is(error: unknown): error is RunsApiError {
+    return typeof error === 'object' && error !== null && RUNS_API_ERROR in error;
+  }
+
+  /** A request that a check refused before it was sent. */
+  static beforeSend(param: string, detail: string): RunsApiError {
+    return new RunsApiError({
+      status: null,
+      type: 'invalid_request_error',
+      code: null,
+      param,
+      requestId: null,
+      detail: `${detail} Nothing was sent.`,
+    });
+  }
+}
+
+function formatApiMessage({ status, type, code, param, requestId, detail }: RunsApiErrorInit): string {
+  const context = [
+    [status, type].filter((part) => part !== null).join(' '),
+    code === null ? '' : `code: ${code}`,
+    param === null ? '' : `param: ${param}`,
+    requestId === null ? '' : `request ${requestId}`,
+  ].filter(Boolean);
+  return context.length ? `${detail} (${context.join(', ')})` : detail;
+}
+
+/**
+ * A response the backend sent that does not match the schema: the backend and this package
+ * disagree about the API. Carries the operation, each issue's path and the value found there.
+ */
+export class RunsSchemaError extends Error {
+  override readonly name = 'RunsSchemaError';
+  /** The `RunsClient` method, e.g. `listRuns`. */
+  readonly operation: string;
+  /** zod issues, unions resolved to the branch that got furthest, paths from the payload root. */
+  readonly issues: readonly z.core.$ZodIssue[];
+  /** The payload as received (parsed JSON, or the text when it was not JSON). */
+  readonly payload: unknown;
+  readonly [RUNS_SCHEMA_ERROR] = true;
+
+  constructor(operation: string, issues: readonly z.core.$ZodIssue[], payload: unknown) {
+    const flat = flattenIssues(issues);
+    super(`${operation}: the response does not match the runs API schema.\n${describeIssues(flat, payload)}`);
+    this.operation = operation;
+    this.issues = flat;
+    this.payload = payload;
+  }
+
+  static is(error: unknown): error is RunsSchemaError {
+    return typeof error === 'object' && error !== null && RUNS_SCHEMA_ERROR in error;
+  }
+}
+
+/** What an `APIError` of openai 6 or 7 looks like; duck-typed, as the two versions' classes differ. */
+interface SdkApiErrorLike extends Error {
+  status: number | undefined;
+  error: unknown;
+  headers: { get(name: string): string | null } | undefined;
+  requestID?: string | null | undefined;
+  type?: unknown;
+  code?: unknown;
+  param?: unknown;
+}
+
+function isSdkApiError(error: unknown): error is SdkApiErrorLike {
+  return error instanceof Error && 'status' in error && 'headers' in error && 'error' in error;
+}
+
+function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
+  if (signal?.aborted) return true;
+  if (typeof error !== 'object' || error === null) return false;
+  return (error as Error).name === 'AbortError' || error.constructor?.name === 'APIUserAbortError';
+}
+
+function stringOrNull(...values: unknown[]): string | null {
+  const found = values.find((value) => typeof value === 'string' && value !== '');
+  return typeof found === 'string' ? found : null;
+}
+
+/** `Connection error. ← fetch failed ← connect ECONNREFUSED 127.0.0.1:9` */
+function causeChain(error: Error): string {
+  const messages: string[] = [];
+  for (let current: unknown = error; current instanceof Error && messages.length < 4; current = current.cause) {
+    messages.push(current.message);
+  }
+  return messages.join(' ← ');
+}
+
+/**
+ * Maps whatever a call to the SDK threw: an HTTP error becomes a RunsApiError with the body's
+ * `type`/`code`/`param` and the `x-request-id`; a connection failure a RunsApiError with status
+ * null; an abort a DOMException named `AbortError` (what TanStack Query and `fetch` callers expect).
+ */
+export function toRunsError(error: unknown, signal?: AbortSignal): Error {
+  if (RunsApiError.is(error) || RunsSchemaError.is(error)) return error;
+  if (isAbort(error, signal)) return new DOMException('The request was aborted.', 'AbortError');
+  if (!isSdkApiError(error)) return error instanceof Error ? error : new Error(String(error));
+
+  if (typeof error.status !== 'number') {
+    return new RunsApiError({
+      status: null,
+      type: 'connection_error',
+      code: /timed out/i.test(error.message) ? 'timeout' : null,
+      param: null,
+      requestId: null,
+      detail: `Could not reach the runs backend: ${causeChain(error)}`,
+      cause: error,
+    });
+  }
+  const body = (typeof error.error === 'object' && error.error !== null ? error.error : {}) as Record<string, unknown>;
+  return new RunsApiError({
+    status: error.status,
+    type: stringOrNull(body['type'], error.type),
+    code: stringOrNull(body['code'], error.code),
+    param: stringOrNull(body['param'], error.param),
+    requestId: stringOrNull(error.requestID, error.headers?.get('x-request-id')),
+    // The SDK prefixes its message with the status; the body's own message reads better.
+    detail: stringOrNull(body['message']) ?? error.message.replace(/^\d{3} /, ''),
+    cause: error,
+  });
+}

@@ -1,0 +1,98 @@
+import { createSystemClock, type Clock } from './clock';
+import { applyCors, preflight } from './cors';
+import { Engine } from './engine';
+import { badRequest, invalidUrl } from './errors';
+import { errorJson, readJsonBody } from './http';
+import { createIdFactory } from './ids';
+import { findRoute } from './router';
+import { routes } from './routes';
+import { seedDemoData } from './seed';
+
+export interface EmulatorOptions {
+  /** Where time comes from. @default a system clock at `speed` */
+  clock?: Clock;
+  /** Used only when no clock is given. @default 1 */
+  speed?: number;
+  /** Load the demo assistants, threads and runs. @default true */
+  seed?: boolean;
+}
+
+export interface EmulatorRequestRecord {
+  method: string;
+  path: string;
+  search: string;
+  /** Clock ms when the request arrived. */
+  at: number;
+}
+
+export interface Emulator {
+  /** The Fetch handler. */
+  handle(request: Request): Promise<Response>;
+  /** The same handler with fetch's signature, for `new OpenAI({ fetch })`. */
+  fetch: typeof fetch;
+  clock: Clock;
+  /** Every request received, in order. */
+  requests: EmulatorRequestRecord[];
+}
+
+/** The API served under any prefix ending in `/v1` (`http://host/v1`, `https://api.openai.com/v1`, `/mock/v1`). */
+const versionedPath = /^.*?\/v1(\/.*)?$/;
+
+function checkBetaHeader(request: Request): void {
+  const beta = request.headers.get('openai-beta') ?? '';
+  if (beta.includes('assistants=v2')) return;
+  if (beta.includes('assistants=v1')) {
+    throw badRequest("The v1 Assistants API has been deprecated. Please try again by setting the header 'OpenAI-Beta: assistants=v2'.", null, 'invalid_beta');
+  }
+  throw badRequest(
+    "You must provide the 'OpenAI-Beta' header to access the Assistants API. Please try again by setting the header 'OpenAI-Beta: assistants=v2'.",
+    null,
+    'invalid_beta',
+  );
+}
+
+/**
+ * A spec-faithful Assistants API (assistants, threads, messages, runs, run steps) as a Fetch
+ * handler, driven by `clock`.
+ * @example
+ * const emulator = createEmulator();
+ * const openai = new OpenAI({ apiKey: 'sk-emulator', baseURL: 'http://localhost/v1', fetch: emulator.fetch });
+ */
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  const clock = options.clock ?? createSystemClock({ speed: options.speed ?? 1 });
+  const engine = new Engine(clock, createIdFactory());
+  // Request ids come from their own sequence so object ids stay the same however many requests came first.
+  const requestIds = createIdFactory(0x5eed1234);
+  if (options.seed ?? true) seedDemoData(engine);
+  const requests: EmulatorRequestRecord[] = [];
+
+  async function route(request: Request, url: URL): Promise<Response> {
+    const path = versionedPath.exec(url.pathname)?.[1];
+    const found = path === undefined ? undefined : findRoute(routes, request.method, path);
+    if (!found) throw invalidUrl(request.method, url.pathname);
+    checkBetaHeader(request);
+    const body = request.method === 'POST' ? await readJsonBody(request) : {};
+    // Read the time only now: reading the body may have let other requests move state forward.
+    const now = clock.now();
+    engine.tick(now);
+    return found.route.handler({ request, url, params: found.params, body, engine, now, speed: clock.speed ?? 1 });
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    requests.push({ method: request.method, path: url.pathname, search: url.search, at: clock.now() });
+    let response: Response;
+    try {
+      response = request.method === 'OPTIONS' ? preflight(request) : await route(request, url);
+    } catch (error) {
+      response = errorJson(error);
+    }
+    response.headers.set('x-request-id', requestIds.requestId());
+    response.headers.set('openai-version', '2020-10-01');
+    applyCors(request, response.headers);
+    return response;
+  }
+
+  const fetchHandler = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => handle(new Request(input, init));
+  return { handle, fetch: fetchHandler as typeof fetch, clock, requests };
+}

@@ -1,0 +1,21 @@
+import { json } from '../http';
+import { paginate, parseListQuery } from '../pagination';
+import { messageParams } from '../request-bodies';
+import type { Handler } from '../router';
+import { pathParam } from './params';
+
+export const listMessages: Handler = (context) => {
+  const thread = context.engine.store.thread(pathParam(context, 'thread_id'));
+  const query = parseListQuery(context.url.searchParams);
+  const runId = context.url.searchParams.get('run_id');
+  const messages = runId ? thread.messages.filter((message) => message.run_id === runId) : thread.messages;
+  return json(paginate(messages, query));
+};
+
+export const createMessage: Handler = (context) => {
+  const thread = context.engine.store.thread(pathParam(context, 'thread_id'));
+  return json(context.engine.addMessage(thread, messageParams(context.body), context.now));
+};
+
+export const getMessage: Handler = (context) =>
+  json(context.engine.store.message(pathParam(context, 'thread_id'), pathParam(context, 'message_id')));

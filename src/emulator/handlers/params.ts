@@ -1,0 +1,6 @@
+import type { RequestContext } from '../router';
+
+/** A path parameter the route pattern guarantees. */
+export function pathParam(context: RequestContext, name: string): string {
+  return context.params[name] ?? '';
+}

@@ -1,0 +1,28 @@
+import { createAssistant, getAssistant, listAssistants } from './handlers/assistants';
+import { createMessage, getMessage, listMessages } from './handlers/messages';
+import {
+  cancelRun, createRun, getRun, getRunStep, listRuns, listRunSteps, modifyRun, submitToolOutputs,
+} from './handlers/runs';
+import { createThread, createThreadAndRun, getThread } from './handlers/threads';
+import type { Route } from './router';
+
+/** Every path the emulator serves, below `/v1`. Literal segments come before parameters. */
+export const routes: readonly Route[] = [
+  { method: 'GET', pattern: '/assistants', handler: listAssistants },
+  { method: 'POST', pattern: '/assistants', handler: createAssistant },
+  { method: 'GET', pattern: '/assistants/:assistant_id', handler: getAssistant },
+  { method: 'POST', pattern: '/threads', handler: createThread },
+  { method: 'POST', pattern: '/threads/runs', handler: createThreadAndRun },
+  { method: 'GET', pattern: '/threads/:thread_id', handler: getThread },
+  { method: 'GET', pattern: '/threads/:thread_id/messages', handler: listMessages },
+  { method: 'POST', pattern: '/threads/:thread_id/messages', handler: createMessage },
+  { method: 'GET', pattern: '/threads/:thread_id/messages/:message_id', handler: getMessage },
+  { method: 'GET', pattern: '/threads/:thread_id/runs', handler: listRuns },
+  { method: 'POST', pattern: '/threads/:thread_id/runs', handler: createRun },
+  { method: 'GET', pattern: '/threads/:thread_id/runs/:run_id', handler: getRun },
+  { method: 'POST', pattern: '/threads/:thread_id/runs/:run_id', handler: modifyRun },
+  { method: 'POST', pattern: '/threads/:thread_id/runs/:run_id/cancel', handler: cancelRun },
+  { method: 'POST', pattern: '/threads/:thread_id/runs/:run_id/submit_tool_outputs', handler: submitToolOutputs },
+  { method: 'GET', pattern: '/threads/:thread_id/runs/:run_id/steps', handler: listRunSteps },
+  { method: 'GET', pattern: '/threads/:thread_id/runs/:run_id/steps/:step_id', handler: getRunStep },
+];

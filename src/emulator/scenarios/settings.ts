@@ -1,0 +1,61 @@
+import { badRequest } from '../errors';
+import type { Metadata } from '../types';
+
+export const scenarioNames = [
+  'message',
+  'function_call',
+  'code_interpreter',
+  'file_search',
+  'fail',
+  'incomplete',
+  'expire',
+  'slow',
+] as const;
+export type ScenarioName = (typeof scenarioNames)[number];
+
+/** What a run will do, read from `emulator.*` metadata keys (the run's win over the assistant's). */
+export interface ScenarioSettings {
+  scenario: ScenarioName;
+  /** Tool calls per `requires_action` (function_call/expire). `emulator.parallel`, 1–8. */
+  parallel: number;
+  /** How many times the run asks for tool outputs. `emulator.rounds`, 1–5. */
+  rounds: number;
+}
+
+const isScenario = (value: string): value is ScenarioName => (scenarioNames as readonly string[]).includes(value);
+
+function integerSetting(metadata: Metadata, key: string, max: number): number | undefined {
+  const raw = metadata[key];
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    throw badRequest(`Invalid 'metadata': '${key}' must be an integer from 1 to ${max}, got '${raw}'.`, 'metadata', 'invalid_value');
+  }
+  return value;
+}
+
+/** Rejects `emulator.*` values the emulator cannot act on, so a typo fails loudly instead of silently running `message`. */
+export function checkEmulatorMetadata(metadata: Metadata): void {
+  const scenario = metadata['emulator.scenario'];
+  if (scenario !== undefined && !isScenario(scenario)) {
+    throw badRequest(
+      `Invalid 'metadata': unknown emulator.scenario '${scenario}'. Supported values are: ${scenarioNames.map((n) => `'${n}'`).join(', ')}.`,
+      'metadata',
+      'invalid_value',
+    );
+  }
+  integerSetting(metadata, 'emulator.parallel', 8);
+  integerSetting(metadata, 'emulator.rounds', 5);
+}
+
+export function resolveSettings(assistantMetadata: Metadata, runMetadata: Metadata, parallelToolCalls: boolean): ScenarioSettings {
+  const merged: Metadata = { ...assistantMetadata, ...runMetadata };
+  checkEmulatorMetadata(merged);
+  const scenario = merged['emulator.scenario'] ?? 'message';
+  return {
+    scenario: isScenario(scenario) ? scenario : 'message',
+    // parallel_tool_calls: false means one call at a time, as the API promised.
+    parallel: parallelToolCalls ? (integerSetting(merged, 'emulator.parallel', 8) ?? 1) : 1,
+    rounds: integerSetting(merged, 'emulator.rounds', 5) ?? 1,
+  };
+}
