@@ -54,6 +54,7 @@ export default defineConfig({
         test: {
           name: 'jsdom',
           environment: 'jsdom',
+          setupFiles: ['test/support/jsdom-setup.ts'],
           include: ['test/react/**/*.test.{ts,tsx}'],
         },
       },

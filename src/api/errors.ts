@@ -25,7 +25,7 @@ const RUNS_SCHEMA_ERROR = Symbol.for('runlens.RunsSchemaError');
  * `Cannot cancel run with status 'completed'. (400 invalid_request_error, param: run_id, request req_123)`.
  */
 export class RunsApiError extends Error {
-  override readonly name = 'RunsApiError';
+  override readonly name: string = 'RunsApiError';
   readonly status: number | null;
   readonly type: string | null;
   readonly code: string | null;
@@ -78,7 +78,7 @@ function formatApiMessage({ status, type, code, param, requestId, detail }: Runs
  * disagree about the API. Carries the operation, each issue's path and the value found there.
  */
 export class RunsSchemaError extends Error {
-  override readonly name = 'RunsSchemaError';
+  override readonly name: string = 'RunsSchemaError';
   /** The `RunsClient` method, e.g. `listRuns`. */
   readonly operation: string;
   /** zod issues, unions resolved to the branch that got furthest, paths from the payload root. */

@@ -26,7 +26,8 @@ export async function startTestBackend(options: { seed?: boolean; startMs?: numb
   const clock = createManualClock(options.startMs ?? Date.UTC(2026, 0, 1));
   const emulator = createEmulator({ clock, seed: options.seed ?? false });
   const server = await serveEmulator(emulator, { port: 0, host: '127.0.0.1' });
-  const openai = new OpenAI({ apiKey: 'sk-test', baseURL: server.url, maxRetries: 0 });
+  // dangerouslyAllowBrowser: jsdom tests look like a browser to the SDK; the key here is a dummy.
+  const openai = new OpenAI({ apiKey: 'sk-test', baseURL: server.url, maxRetries: 0, dangerouslyAllowBrowser: true });
   const backend: TestBackend = { emulator, clock, baseURL: server.url, openai, close: server.close };
   open.push(backend);
   return backend;

@@ -1,0 +1,100 @@
+import OpenAI from 'openai';
+import { createEmulator, createSystemClock, demoIds, type Emulator } from '../src/emulator';
+import { serveEmulator } from '../src/emulator/node';
+
+/** One status as someone saw it, at `performance.now()` ms. */
+export interface Sighting {
+  status: string;
+  at: number;
+}
+
+/** A fresh emulator on 127.0.0.1 (system clock at `speed`), an SDK client whose responses are watched, and an oracle. */
+export interface Trial {
+  emulator: Emulator;
+  openai: OpenAI;
+  /** Statuses in run JSON the client received (GET, create, submit), in arrival order. */
+  clientSightings: Sighting[];
+  /** Starts reading the run every `everyMs` in-process (not over HTTP, not counted); returns stop(). */
+  watch(threadId: string, runId: string, everyMs?: number): () => Sighting[];
+  /** Requests the client sent (the oracle's own are excluded). */
+  clientRequests(): { total: number; polls: number };
+  close(): Promise<void>;
+}
+
+export async function startTrial(speed: number): Promise<Trial> {
+  const emulator = createEmulator({ clock: createSystemClock({ speed }), seed: true });
+  const server = await serveEmulator(emulator, { port: 0, host: '127.0.0.1' });
+  const clientSightings: Sighting[] = [];
+  let oracleRequests = 0;
+
+  // Watches responses, changes nothing: every strategy is measured at the same point.
+  const watchedFetch: typeof fetch = async (input, init) => {
+    const response = await fetch(input, init);
+    const type = response.headers.get('content-type') ?? '';
+    if (type.includes('application/json')) {
+      const at = performance.now();
+      void response
+        .clone()
+        .json()
+        .then((body: { object?: string; status?: string }) => {
+          if (body.object === 'thread.run' && body.status) clientSightings.push({ status: body.status, at });
+        })
+        .catch(() => undefined);
+    }
+    return response;
+  };
+  const openai = new OpenAI({ apiKey: 'sk-bench', baseURL: server.url, fetch: watchedFetch });
+
+  return {
+    emulator,
+    openai,
+    clientSightings,
+    watch(threadId, runId, everyMs = 10) {
+      const seen: Sighting[] = [];
+      const url = `${server.url}/threads/${threadId}/runs/${runId}`;
+      const timer = setInterval(() => {
+        oracleRequests += 1;
+        void emulator
+          .handle(new Request(url, { headers: { 'OpenAI-Beta': 'assistants=v2' } }))
+          .then((response) => response.json() as Promise<{ status: string }>)
+          .then(({ status }) => {
+            if (seen.at(-1)?.status !== status) seen.push({ status, at: performance.now() });
+          });
+      }, everyMs);
+      return () => {
+        clearInterval(timer);
+        return seen;
+      };
+    },
+    clientRequests() {
+      const mine = emulator.requests.length - oracleRequests;
+      const polls = emulator.requests.filter((r) => r.method === 'GET' && /\/runs\/run_[^/]+$/.test(r.path)).length - oracleRequests;
+      return { total: mine, polls };
+    },
+    close: server.close,
+  };
+}
+
+export const functionCallAssistant = demoIds.assistants.function_call;
+
+/**
+ * Staleness of each server-driven transition (every oracle sighting but the first, and but
+ * `queued`, which only the client's own create/submit causes): from the oracle seeing it to the
+ * client first seeing it or anything later. A status the client never saw counts as seen when a
+ * later one was.
+ */
+export function stalenessMs(oracle: Sighting[], client: Sighting[]): number[] {
+  const seenAt: (number | undefined)[] = oracle.map(() => undefined);
+  let position = 0;
+  for (const sighting of client) {
+    const index = oracle.findIndex((o, i) => i >= position && o.status === sighting.status);
+    if (index === -1) continue;
+    for (let i = position; i <= index; i++) seenAt[i] ??= sighting.at;
+    position = index;
+  }
+  return oracle.flatMap((transition, i) => {
+    const seen = seenAt[i];
+    if (i === 0 || transition.status === 'queued' || seen === undefined) return [];
+    return [Math.max(0, seen - transition.at)];
+  });
+}

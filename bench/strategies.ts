@@ -1,0 +1,60 @@
+import { environmentManager, MutationObserver, QueryClient, QueryObserver } from '@tanstack/query-core';
+import type OpenAI from 'openai';
+import { createOpenAIRunsClient } from '../src/api/openai';
+import type { Run } from '../src/api/schemas';
+import { submitToolOutputsMutationOptions } from '../src/query/mutations/submit-tool-outputs';
+import { runQueryOptions } from '../src/query/options/run';
+import { isTerminalStatus, pendingToolCalls, toolCallId } from '../src/query/run-state';
+
+/** Follows one run to its end, answering tool calls as soon as it sees them. */
+export type Strategy = (openai: OpenAI, threadId: string, runId: string) => Promise<Run['status']>;
+
+const outputsFor = (calls: { id: unknown }[]) =>
+  calls.map((call) => ({ tool_call_id: String(call.id), output: JSON.stringify({ celsius: 21 }) }));
+
+// QueryObserver only schedules refetchInterval outside a server; this script is a client.
+environmentManager.setIsServer(() => false);
+
+/** (a) useRun's machinery without React: runQueryOptions (default policy) in a QueryObserver. */
+export const runlensPolicy: Strategy = (openai, threadId, runId) => {
+  const client = createOpenAIRunsClient(openai);
+  const queryClient = new QueryClient();
+  const observer = new QueryObserver(queryClient, runQueryOptions(client, threadId, runId));
+  const submit = new MutationObserver(queryClient, submitToolOutputsMutationOptions(client, threadId, runId));
+  return new Promise((resolve, reject) => {
+    const unsubscribe = observer.subscribe(({ data, error }) => {
+      if (error) reject(error);
+      if (!data) return;
+      if (isTerminalStatus(data.status)) {
+        unsubscribe();
+        queryClient.clear();
+        resolve(data.status);
+      } else if (data.status === 'requires_action' && submit.getCurrentResult().isIdle) {
+        void submit.mutate({ tool_outputs: outputsFor(pendingToolCalls(data).map((call) => ({ id: toolCallId(call) }))) });
+      }
+    });
+  });
+};
+
+/** (b) The official SDK: `runs.poll` at its default (the server's hint, else 5 s). */
+export const sdkPoll: Strategy = async (openai, threadId, runId) => {
+  for (;;) {
+    const run = await openai.beta.threads.runs.poll(runId, { thread_id: threadId });
+    if (run.status !== 'requires_action') return run.status;
+    const calls = run.required_action?.submit_tool_outputs.tool_calls ?? [];
+    await openai.beta.threads.runs.submitToolOutputs(runId, { thread_id: threadId, tool_outputs: outputsFor(calls) });
+  }
+};
+
+/** (c) A fixed one-second loop. */
+export const fixedOneSecond: Strategy = async (openai, threadId, runId) => {
+  for (;;) {
+    const run = await openai.beta.threads.runs.retrieve(runId, { thread_id: threadId });
+    if (isTerminalStatus(run.status)) return run.status;
+    if (run.status === 'requires_action') {
+      const calls = run.required_action?.submit_tool_outputs.tool_calls ?? [];
+      await openai.beta.threads.runs.submitToolOutputs(runId, { thread_id: threadId, tool_outputs: outputsFor(calls) });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+};

@@ -1,0 +1,99 @@
+import { hashKey, type QueryClient, type QueryKey } from '@tanstack/query-core';
+import type { Run, RunStep } from '../api/schemas';
+import { runlensKeys, type RunsListKeyParams } from './keys';
+import { insertIntoPages, replaceInPages, type PagesData } from './pages';
+import { isTerminalStatus } from './run-state';
+
+/*
+ * The single place that writes runs and steps into the cache (queries, mutations and, later,
+ * stream events all come through here), so a run looks the same in its own query and in every list.
+ */
+
+/** List params sit last in a list key (see keys.ts). */
+function listOrder(queryKey: QueryKey): 'asc' | 'desc' {
+  const params = queryKey[queryKey.length - 1] as Partial<RunsListKeyParams> | undefined;
+  return params?.order === 'asc' ? 'asc' : 'desc';
+}
+
+/**
+ * A write that would move a run backwards is stale (an answer that was in flight while a newer
+ * one landed): nothing leaves a terminal status, and `cancelling` only ends in a terminal one.
+ */
+export function isStaleRunWrite(cached: Run | undefined, incoming: Run): boolean {
+  if (!cached || cached.id !== incoming.id) return false;
+  if (isTerminalStatus(cached.status)) return !isTerminalStatus(incoming.status);
+  if (cached.status === 'cancelling') return incoming.status !== 'cancelling' && !isTerminalStatus(incoming.status);
+  return false;
+}
+
+/** Writes `run` into every loaded runs-list page of its thread that holds it (or, if `isNew`, where it belongs). */
+export function writeRunToLists(queryClient: QueryClient, run: Run, options: { isNew?: boolean } = {}): void {
+  const lists = queryClient.getQueriesData<PagesData<Run>>({ queryKey: runlensKeys.runsLists(run.thread_id) });
+  for (const [queryKey, data] of lists) {
+    if (!data) continue;
+    const next = options.isNew ? insertIntoPages(data, run, listOrder(queryKey)) : replaceInPages(data, run);
+    if (next !== data) queryClient.setQueryData<PagesData<Run>>(queryKey, next);
+  }
+}
+
+/**
+ * Applies a run the client has learned about: its own query and every list holding it.
+ * `isNew` (a run the client just created) also puts it at the top of the thread's lists.
+ * Returns false when the write was dropped as stale.
+ */
+export function writeRun(queryClient: QueryClient, run: Run, options: { isNew?: boolean } = {}): boolean {
+  const key = runlensKeys.run(run.thread_id, run.id);
+  if (isStaleRunWrite(queryClient.getQueryData<Run>(key), run)) return false;
+  queryClient.setQueryData<Run>(key, run);
+  writeRunToLists(queryClient, run, options);
+  return true;
+}
+
+/** Puts a snapshot back, stale or not: the rollback of an optimistic write. */
+export function restoreRun(queryClient: QueryClient, snapshot: Run): void {
+  queryClient.setQueryData<Run>(runlensKeys.run(snapshot.thread_id, snapshot.id), snapshot);
+  writeRunToLists(queryClient, snapshot);
+}
+
+/** The cached run, from its own query or else from any loaded list of its thread. */
+export function readCachedRun(queryClient: QueryClient, threadId: string, runId: string): Run | undefined {
+  const own = queryClient.getQueryData<Run>(runlensKeys.run(threadId, runId));
+  if (own) return own;
+  for (const [, data] of queryClient.getQueriesData<PagesData<Run>>({ queryKey: runlensKeys.runsLists(threadId) })) {
+    const found = data?.pages.flatMap((page) => page.data).find((run) => run.id === runId);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** A run the cache believes is still active on the thread, if any (may be stale: a hint, not proof). */
+export function findActiveRunInCache(queryClient: QueryClient, threadId: string): Run | undefined {
+  const runs: Run[] = [];
+  for (const [queryKey, data] of queryClient.getQueriesData<Run | PagesData<Run>>({
+    queryKey: runlensKeys.thread(threadId),
+  })) {
+    if (!data) continue;
+    if (queryKey[3] === 'run' && queryKey.length === 5) runs.push(data as Run);
+    else if (queryKey[3] === 'runs') runs.push(...(data as PagesData<Run>).pages.flatMap((page) => page.data));
+  }
+  return runs.find((run) => !isTerminalStatus(run.status));
+}
+
+/** Applies a step: every loaded step list of its run, and its plain single-step query. */
+export function writeRunStep(queryClient: QueryClient, step: RunStep, options: { isNew?: boolean } = {}): void {
+  const lists = queryClient.getQueriesData<PagesData<RunStep>>({
+    queryKey: runlensKeys.runStepsLists(step.thread_id, step.run_id),
+  });
+  for (const [queryKey, data] of lists) {
+    if (!data) continue;
+    const next = options.isNew ? insertIntoPages(data, step, listOrder(queryKey)) : replaceInPages(data, step);
+    if (next !== data) queryClient.setQueryData<PagesData<RunStep>>(queryKey, next);
+  }
+  const plainKey = runlensKeys.runStep(step.thread_id, step.run_id, step.id);
+  if (queryClient.getQueryData(plainKey)) queryClient.setQueryData<RunStep>(plainKey, step);
+  // `include` variants carry extra content a plain step lacks: refetch rather than overwrite.
+  void queryClient.invalidateQueries({
+    queryKey: runlensKeys.runStepAll(step.thread_id, step.run_id, step.id),
+    predicate: (query) => query.queryHash !== hashKey(plainKey) && query.state.data !== undefined,
+  });
+}

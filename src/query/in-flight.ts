@@ -1,0 +1,26 @@
+import type { QueryClient } from '@tanstack/query-core';
+
+/*
+ * Per-QueryClient bookkeeping for requests that must not be doubled (tool outputs) or should be
+ * shared (cancel). Kept outside React so two components, or a component and a loader, see the
+ * same state; keyed by QueryClient so separate clients (tests, SSR requests) never share it.
+ */
+interface InFlight {
+  cancels: Map<string, Promise<unknown>>;
+  submits: Set<string>;
+  /** Call ids whose outputs the backend accepted, per run: a late stale read cannot re-open them. */
+  submittedCallIds: Map<string, Set<string>>;
+}
+
+const registry = new WeakMap<QueryClient, InFlight>();
+
+export function inFlight(queryClient: QueryClient): InFlight {
+  let entry = registry.get(queryClient);
+  if (!entry) {
+    entry = { cancels: new Map(), submits: new Set(), submittedCallIds: new Map() };
+    registry.set(queryClient, entry);
+  }
+  return entry;
+}
+
+export const runRef = (threadId: string, runId: string): string => `${threadId}/${runId}`;

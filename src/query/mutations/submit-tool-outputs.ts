@@ -1,0 +1,87 @@
+import type { QueryClient } from '@tanstack/query-core';
+import type { RunsClient } from '../../api/client';
+import type { Run, ToolOutput } from '../../api/schemas';
+import { checkToolOutputs } from '../../api/validate';
+import { readCachedRun, writeRun } from '../cache';
+import { refusedBeforeSend } from '../errors';
+import { inFlight, runRef } from '../in-flight';
+import { runlensMutationKeys } from '../keys';
+import { runQueryOptions } from '../options/run';
+import { pendingToolCalls, toolCallId } from '../run-state';
+import { noMutationRetry, stopRunFetches, type RunlensMutationOptions } from './shared';
+
+export interface SubmitToolOutputsVariables {
+  tool_outputs: ToolOutput[];
+}
+
+/**
+ * Why these outputs must not be sent, or `null` when they may: the run must be waiting for
+ * exactly these call ids, which nobody has answered yet.
+ */
+export function toolOutputsRefusal(
+  run: Run,
+  outputs: readonly ToolOutput[],
+  alreadySubmitted: ReadonlySet<string> = new Set(),
+): { code: string; detail: string } | null {
+  if (run.status !== 'requires_action') {
+    return { code: 'run_not_awaiting_outputs', detail: `Run ${run.id} is ${run.status}; it does not accept tool outputs.` };
+  }
+  const pending = pendingToolCalls(run).map(toolCallId);
+  if (pending.length > 0 && pending.every((id) => alreadySubmitted.has(id))) {
+    return { code: 'tool_outputs_already_submitted', detail: `Outputs for run ${run.id} were already submitted.` };
+  }
+  const given = outputs.map((output) => output.tool_call_id);
+  const missing = pending.filter((id) => !given.includes(id));
+  const unknown = given.filter((id) => !pending.includes(id));
+  const repeated = given.filter((id, index) => given.indexOf(id) !== index);
+  if (missing.length) return { code: 'tool_outputs_missing', detail: `No output for call ids [${missing.join(', ')}].` };
+  if (unknown.length) return { code: 'tool_outputs_unknown', detail: `Run ${run.id} is not waiting for [${unknown.join(', ')}].` };
+  if (repeated.length) return { code: 'tool_outputs_repeated', detail: `More than one output for [${repeated.join(', ')}].` };
+  return null;
+}
+
+async function runToCheck(queryClient: QueryClient, client: RunsClient, threadId: string, runId: string): Promise<Run> {
+  return readCachedRun(queryClient, threadId, runId) ?? queryClient.fetchQuery(runQueryOptions(client, threadId, runId));
+}
+
+/**
+ * Sends the outputs a `requires_action` run waits for. Refused before sending unless every
+ * pending call id has exactly one output, while another submit for the run is in flight, and
+ * once the run has moved on. The returned run is written to the cache, which restarts polling.
+ *
+ * @example
+ * await new MutationObserver(queryClient, submitToolOutputsMutationOptions(client, 'thread_1', 'run_1'))
+ *   .mutate({ tool_outputs: [{ tool_call_id: 'call_1', output: '{"ok":true}' }] });
+ */
+export function submitToolOutputsMutationOptions(
+  client: RunsClient,
+  threadId: string,
+  runId: string,
+): RunlensMutationOptions<Run, SubmitToolOutputsVariables> {
+  return {
+    mutationKey: runlensMutationKeys.submitToolOutputs(threadId, runId),
+    mutationFn: async ({ tool_outputs }, { client: queryClient }) => {
+      const shapeProblem = checkToolOutputs(tool_outputs);
+      if (shapeProblem) throw shapeProblem;
+      const state = inFlight(queryClient);
+      const ref = runRef(threadId, runId);
+      if (state.submits.has(ref)) {
+        throw refusedBeforeSend('tool_outputs', 'tool_outputs_in_flight', `Outputs for run ${runId} are already being submitted.`);
+      }
+      state.submits.add(ref);
+      try {
+        const submitted = state.submittedCallIds.get(ref) ?? new Set<string>();
+        const refusal = toolOutputsRefusal(await runToCheck(queryClient, client, threadId, runId), tool_outputs, submitted);
+        if (refusal) throw refusedBeforeSend('tool_outputs', refusal.code, refusal.detail);
+        await stopRunFetches(queryClient, threadId, runId);
+        const run = await client.submitToolOutputs(threadId, runId, { tool_outputs });
+        state.submittedCallIds.set(ref, new Set([...submitted, ...tool_outputs.map((output) => output.tool_call_id)]));
+        writeRun(queryClient, run);
+        return run;
+      } finally {
+        state.submits.delete(ref);
+      }
+    },
+    retry: noMutationRetry,
+  };
+}

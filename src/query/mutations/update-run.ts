@@ -1,0 +1,47 @@
+import type { RunsClient } from '../../api/client';
+import type { Metadata, Run } from '../../api/schemas';
+import { checkUpdateRunParams } from '../../api/validate';
+import { readCachedRun, writeRun } from '../cache';
+import { runlensMutationKeys } from '../keys';
+import { noMutationRetry, stopRunFetches, type RunlensMutationOptions } from './shared';
+
+export interface UpdateRunVariables {
+  metadata: Metadata;
+}
+
+/**
+ * Replaces a run's metadata. The limits (16 keys, key ≤ 64, value ≤ 512 chars) are checked before
+ * sending; the new metadata shows at once and is rolled back if the server says no.
+ *
+ * @example
+ * await new MutationObserver(queryClient, updateRunMutationOptions(client, 'thread_1', 'run_1'))
+ *   .mutate({ metadata: { label: 'nightly' } });
+ */
+export function updateRunMutationOptions(
+  client: RunsClient,
+  threadId: string,
+  runId: string,
+): RunlensMutationOptions<Run, UpdateRunVariables> {
+  return {
+    mutationKey: runlensMutationKeys.updateRun(threadId, runId),
+    mutationFn: async ({ metadata }, { client: queryClient }) => {
+      // Checked here, before the optimistic write, so an over-limit edit never flashes on screen.
+      const problem = checkUpdateRunParams({ metadata });
+      if (problem) throw problem;
+      await stopRunFetches(queryClient, threadId, runId);
+      const before = readCachedRun(queryClient, threadId, runId);
+      if (before) writeRun(queryClient, { ...before, metadata });
+      try {
+        const run = await client.updateRun(threadId, runId, { metadata });
+        writeRun(queryClient, run);
+        return run;
+      } catch (error) {
+        // Put the old metadata back on whatever the run looks like now (a poll may have moved its status).
+        const now = readCachedRun(queryClient, threadId, runId);
+        if (before && now) writeRun(queryClient, { ...now, metadata: before.metadata });
+        throw error;
+      }
+    },
+    retry: noMutationRetry,
+  };
+}

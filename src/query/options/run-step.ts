@@ -1,0 +1,47 @@
+import type { DataTag, QueryObserverOptions } from '@tanstack/query-core';
+import type { RunsClient } from '../../api/client';
+import type { RunsError } from '../errors';
+import type { RunStep, RunStepInclude } from '../../api/schemas';
+import { normalizeInclude, runlensKeys } from '../keys';
+import { isStepFinal } from '../run-state';
+import { resolvePollingTuning } from '../polling';
+import { noQueryRetry, type RunlensQueryConfig } from './shared';
+
+export type RunStepQueryKey = ReturnType<typeof runlensKeys.runStep>;
+
+export type RunStepQueryOptions = Omit<
+  QueryObserverOptions<RunStep, RunsError, RunStep, RunStep, RunStepQueryKey>,
+  'select'
+> & {
+  queryKey: DataTag<RunStepQueryKey, RunStep, RunsError>;
+};
+
+/**
+ * One step, e.g. with `include: ['step_details.tool_calls[*].file_search.results[*].content']`
+ * for the chunks a file search returned. Polled quickly while the step is `in_progress`.
+ *
+ * @example
+ * queryClient.fetchQuery(runStepQueryOptions(client, 'thread_1', 'run_1', 'step_1'));
+ */
+export function runStepQueryOptions(
+  client: RunsClient,
+  threadId: string,
+  runId: string,
+  stepId: string,
+  params: { include?: RunStepInclude[] } = {},
+  config: RunlensQueryConfig = {},
+): RunStepQueryOptions {
+  const include = normalizeInclude(params.include);
+  const tuning = resolvePollingTuning(config.polling);
+  return {
+    queryKey: runlensKeys.runStep(threadId, runId, stepId, include) as DataTag<RunStepQueryKey, RunStep, RunsError>,
+    queryFn: ({ signal }) =>
+      client.getRunStep(threadId, runId, stepId, include.length ? { include } : {}, { signal }),
+    refetchInterval: (query) => {
+      const step = query.state.data;
+      if (query.state.status === 'error') return false;
+      return step && isStepFinal(step) ? false : tuning.minIntervalMs;
+    },
+    retry: noQueryRetry,
+  };
+}

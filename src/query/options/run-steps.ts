@@ -1,0 +1,75 @@
+import type { DataTag, InfiniteData, InfiniteQueryObserverOptions } from '@tanstack/query-core';
+import type { RunsClient } from '../../api/client';
+import type { RunsError } from '../errors';
+import type { ListPage, Run, RunStep, RunStepInclude } from '../../api/schemas';
+import { normalizeInclude, normalizeListParams, runlensKeys } from '../keys';
+import type { PageCursor } from '../pages';
+import { resolvePollingTuning } from '../polling';
+import { nextStepsPollInterval, rememberRunForStepsPage, shareStepsKeepingContext } from '../steps-liveness';
+import { runQueryOptions } from './run';
+import { nextCursor, newerCursor } from './runs';
+import { noQueryRetry, type RunlensQueryConfig } from './shared';
+
+export type RunStepsQueryKey = ReturnType<typeof runlensKeys.runSteps>;
+export type RunStepsPage = ListPage<RunStep>;
+export type RunStepsInfiniteData = InfiniteData<RunStepsPage, PageCursor>;
+
+export interface RunStepsParams {
+  limit?: number;
+  order?: 'asc' | 'desc';
+  include?: RunStepInclude[];
+}
+
+export type RunStepsInfiniteQueryOptions = InfiniteQueryObserverOptions<
+  RunStepsPage,
+  RunsError,
+  RunStepsInfiniteData,
+  RunStepsQueryKey,
+  PageCursor
+> & { queryKey: DataTag<RunStepsQueryKey, RunStepsInfiniteData, RunsError> };
+
+/**
+ * A run's steps as an infinite query that stays live while the run is active or a step is
+ * `in_progress`, and goes quiet once both are final. Liveness reads the run from the cache (the
+ * run query, kept fresh by `useRun`/`useRunSteps`); if it is not cached, it is fetched once.
+ *
+ * @example
+ * await queryClient.prefetchInfiniteQuery(runStepsInfiniteQueryOptions(client, 'thread_1', 'run_1', { order: 'asc' }));
+ */
+export function runStepsInfiniteQueryOptions(
+  client: RunsClient,
+  threadId: string,
+  runId: string,
+  params: RunStepsParams = {},
+  config: RunlensQueryConfig = {},
+): RunStepsInfiniteQueryOptions {
+  const { limit, order } = normalizeListParams(params);
+  const include = normalizeInclude(params.include);
+  const tuning = resolvePollingTuning(config.polling);
+  return {
+    queryKey: runlensKeys.runSteps(threadId, runId, { limit, order, include }) as DataTag<
+      RunStepsQueryKey,
+      RunStepsInfiniteData,
+      RunsError
+    >,
+    queryFn: async ({ pageParam, signal, client: queryClient }) => {
+      // Read the run before the steps: a terminal run read first means the steps fetched after it are final.
+      const run: Run | undefined =
+        queryClient.getQueryData<Run>(runlensKeys.run(threadId, runId)) ??
+        (await queryClient.fetchQuery(runQueryOptions(client, threadId, runId, config)).catch(() => undefined));
+      const page = await client.listRunSteps(
+        threadId,
+        runId,
+        { limit, order, ...(include.length ? { include } : {}), ...pageParam },
+        { signal },
+      );
+      return rememberRunForStepsPage(page, run);
+    },
+    initialPageParam: {},
+    getNextPageParam: (lastPage, _pages, lastCursor) => nextCursor(lastPage, lastCursor),
+    getPreviousPageParam: (_first, pages) => (order === 'desc' ? newerCursor(pages) : undefined),
+    structuralSharing: shareStepsKeepingContext,
+    refetchInterval: (query) => nextStepsPollInterval(query.state.data, tuning),
+    retry: noQueryRetry,
+  };
+}

@@ -1,0 +1,48 @@
+import type { DataTag, QueryObserverOptions } from '@tanstack/query-core';
+import type { RunsClient } from '../../api/client';
+import type { Run } from '../../api/schemas';
+import type { RunsError } from '../errors';
+import { writeRunToLists } from '../cache';
+import { runlensKeys } from '../keys';
+import { nextPollInterval, resolvePollingTuning } from '../polling';
+import { observeRunQuery, rememberPollHint, shareRunKeepingPollMeta } from '../run-poll-meta';
+import { noQueryRetry, type RunlensQueryConfig } from './shared';
+
+export type RunQueryKey = ReturnType<typeof runlensKeys.run>;
+
+// No `select` in the type: a hook's own `select` then decides the data type.
+export type RunQueryOptions = Omit<QueryObserverOptions<Run, RunsError, Run, Run, RunQueryKey>, 'select'> & {
+  queryKey: DataTag<RunQueryKey, Run, RunsError>;
+};
+
+/**
+ * One run, polled by the policy in polling.ts until it is terminal. The data is the plain `Run`;
+ * the server's poll hint rides beside it (run-poll-meta.ts). Every answer also refreshes the
+ * run's copy in loaded runs lists, which is how `useRuns` keeps its active rows live.
+ *
+ * @example
+ * await queryClient.prefetchQuery(runQueryOptions(client, 'thread_1', 'run_1'));
+ */
+export function runQueryOptions(
+  client: RunsClient,
+  threadId: string,
+  runId: string,
+  config: RunlensQueryConfig = {},
+): RunQueryOptions {
+  const tuning = resolvePollingTuning(config.polling);
+  return {
+    queryKey: runlensKeys.run(threadId, runId) as DataTag<RunQueryKey, Run, RunsError>,
+    queryFn: async ({ signal, client: queryClient, queryKey }) => {
+      // While a mutation of this run is in flight its answer is the news; a poll racing it could
+      // land after it with the old state (the mutation cancels polls already in flight).
+      const cached = queryClient.getQueryData<Run>(queryKey);
+      if (cached && queryClient.isMutating({ mutationKey: runlensKeys.run(threadId, runId) }) > 0) return cached;
+      const run = rememberPollHint(await client.getRun(threadId, runId, { signal }));
+      writeRunToLists(queryClient, run);
+      return run;
+    },
+    structuralSharing: shareRunKeepingPollMeta,
+    refetchInterval: (query) => nextPollInterval(query.state.data, observeRunQuery(query), tuning),
+    retry: noQueryRetry,
+  };
+}

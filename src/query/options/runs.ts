@@ -1,0 +1,61 @@
+import type { DataTag, InfiniteData, InfiniteQueryObserverOptions } from '@tanstack/query-core';
+import type { RunsClient } from '../../api/client';
+import type { RunsError } from '../errors';
+import type { ListPage, Run } from '../../api/schemas';
+import { normalizeListParams, runlensKeys } from '../keys';
+import type { PageCursor } from '../pages';
+import { noQueryRetry } from './shared';
+
+export type RunsQueryKey = ReturnType<typeof runlensKeys.runs>;
+export type RunsPage = ListPage<Run>;
+export type RunsInfiniteData = InfiniteData<RunsPage, PageCursor>;
+
+export type RunsInfiniteQueryOptions = InfiniteQueryObserverOptions<
+  RunsPage,
+  RunsError,
+  RunsInfiniteData,
+  RunsQueryKey,
+  PageCursor
+> & { queryKey: DataTag<RunsQueryKey, RunsInfiniteData, RunsError> };
+
+/**
+ * Where the page after `lastPage` starts. A page fetched with `before` (newer items) is followed
+ * by everything older than it, whatever its `has_more` says about the newer side; an empty one
+ * hands over to the top of the list, which keeps TanStack's page-by-page refetch from stopping
+ * short.
+ */
+export function nextCursor(lastPage: ListPage<unknown>, lastCursor: PageCursor): PageCursor | undefined {
+  if (lastCursor.before !== undefined) return lastPage.last_id ? { after: lastPage.last_id } : {};
+  return lastPage.has_more && lastPage.last_id ? { after: lastPage.last_id } : undefined;
+}
+
+/** Items newer than the newest loaded one (pages fetched with `before` may be empty). */
+export function newerCursor(pages: ListPage<unknown>[]): PageCursor | undefined {
+  const newestId = pages.find((page) => page.first_id)?.first_id;
+  return newestId ? { before: newestId } : undefined;
+}
+
+/**
+ * A thread's runs as an infinite query. `fetchNextPage` walks to older runs (`after = last_id`,
+ * `hasNextPage` from `has_more`); in desc order `fetchPreviousPage` picks up runs created since
+ * (`before = first_id`). Runs created through runlens are put at the top by cache.ts instead.
+ *
+ * @example
+ * await queryClient.prefetchInfiniteQuery(runsInfiniteQueryOptions(client, 'thread_1', { limit: 20 }));
+ */
+export function runsInfiniteQueryOptions(
+  client: RunsClient,
+  threadId: string,
+  params: { limit?: number; order?: 'asc' | 'desc' } = {},
+): RunsInfiniteQueryOptions {
+  const { limit, order } = normalizeListParams(params);
+  return {
+    queryKey: runlensKeys.runs(threadId, { limit, order }) as DataTag<RunsQueryKey, RunsInfiniteData, RunsError>,
+    queryFn: ({ pageParam, signal }) => client.listRuns(threadId, { limit, order, ...pageParam }, { signal }),
+    initialPageParam: {},
+    getNextPageParam: (lastPage, _pages, lastCursor) => nextCursor(lastPage, lastCursor),
+    // In asc order newer runs come last, after a page whose has_more is false: nothing before the first.
+    getPreviousPageParam: (_first, pages) => (order === 'desc' ? newerCursor(pages) : undefined),
+    retry: noQueryRetry,
+  };
+}

@@ -1,0 +1,96 @@
+import type { Run } from '../api/schemas';
+import { isTerminalStatus } from './run-state';
+
+/** Knobs of the polling policy. RunsProvider takes a partial of this; tests shorten everything. */
+export interface PollingTuning {
+  /** Shortest interval of the adaptive policy (and for `cancelling`). @default 500 */
+  minIntervalMs: number;
+  /** Lowest server hint honoured as is: a hint is the server's word, so it may undercut `minIntervalMs`. @default 100 */
+  hintFloorMs: number;
+  /** Longest interval while a run can still move, and the ceiling for the hint. @default 5000 */
+  maxIntervalMs: number;
+  /** Factor per unchanged poll once the quick phase is over. @default 1.6 */
+  backoff: number;
+  /** Polls made at `minIntervalMs` after a run appears or changes, before backing off. @default 3 */
+  quickPolls: number;
+  /** Interval while a run waits for tool outputs (capped by the time left to `expires_at`). @default 10000 */
+  requiresActionIntervalMs: number;
+  /** How long after `expires_at` the one check that should see `expired` runs. @default 250 */
+  expiryGraceMs: number;
+  /** Clock for `expires_at` arithmetic (server seconds vs. this clock). @default Date.now */
+  now: () => number;
+}
+
+export const defaultPollingTuning: PollingTuning = {
+  minIntervalMs: 500,
+  hintFloorMs: 100,
+  maxIntervalMs: 5000,
+  backoff: 1.6,
+  quickPolls: 3,
+  requiresActionIntervalMs: 10_000,
+  expiryGraceMs: 250,
+  now: () => Date.now(),
+};
+
+/** Defaults filled in; a key given as `undefined` keeps its default. */
+export function resolvePollingTuning(partial: Partial<PollingTuning> = {}): PollingTuning {
+  const given = Object.entries(partial).filter(([, value]) => value !== undefined);
+  return { ...defaultPollingTuning, ...(Object.fromEntries(given) as Partial<PollingTuning>) };
+}
+
+/** What the policy knows besides the run itself; all of it is observed, none of it is state the policy keeps. */
+export interface PollObservation {
+  /** The server's `openai-poll-after-ms` from the fetch that produced this run, if any. */
+  pollAfterMs: number | null;
+  /** Consecutive fetches that returned the same run (0 right after a change or a cache write). */
+  unchangedPolls: number;
+  /** HTTP status of the last fetch's error when the last fetch failed; 0 for a connection error. */
+  lastErrorStatus?: number | undefined;
+}
+
+const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
+
+/** A failed poll worth repeating: connection errors, timeouts, conflicts, rate limits and 5xx. */
+function isRetryableStatus(status: number): boolean {
+  return status === 0 || status === 408 || status === 409 || status === 429 || status >= 500;
+}
+
+/**
+ * The polling policy: how long to wait before looking at `run` again, or `false` to stop.
+ * Pure: same run, observation and tuning give the same answer.
+ *
+ * - terminal → `false`; a 4xx that will not heal (404, 400…) → `false`
+ * - a failed poll that may heal → `maxIntervalMs` (the SDK has already retried it)
+ * - `requires_action` → slowly (or at the hint), but never past `expires_at` + grace, so expiry
+ *   shows up promptly
+ * - the server's hint, clamped to [hintFloorMs, max], when it sent one
+ * - `cancelling` without a hint → `minIntervalMs` (it settles fast and the user is waiting)
+ * - otherwise adaptive: quick for the first polls after a change, then ×backoff up to max
+ */
+export function nextPollInterval(
+  run: Run | undefined,
+  observation: PollObservation,
+  tuning: PollingTuning = defaultPollingTuning,
+): number | false {
+  const { minIntervalMs: min, maxIntervalMs: max } = tuning;
+  if (run && isTerminalStatus(run.status)) return false;
+  if (observation.lastErrorStatus !== undefined) {
+    return isRetryableStatus(observation.lastErrorStatus) ? max : false;
+  }
+  if (!run) return min;
+  if (run.status === 'requires_action') {
+    const slow =
+      observation.pollAfterMs != null
+        ? clamp(observation.pollAfterMs, tuning.hintFloorMs, tuning.requiresActionIntervalMs)
+        : tuning.requiresActionIntervalMs;
+    if (run.expires_at == null) return slow;
+    const untilExpiry = run.expires_at * 1000 - tuning.now();
+    // Past expires_at and still requires_action (clock skew, slow server): keep watching slowly.
+    return untilExpiry > 0 ? Math.min(slow, untilExpiry + tuning.expiryGraceMs) : slow;
+  }
+  if (observation.pollAfterMs != null) return clamp(observation.pollAfterMs, tuning.hintFloorMs, max);
+  if (run.status === 'cancelling') return min;
+  const beyondQuick = observation.unchangedPolls - tuning.quickPolls;
+  if (beyondQuick < 0) return min;
+  return Math.round(clamp(min * tuning.backoff ** (beyondQuick + 1), min, max));
+}

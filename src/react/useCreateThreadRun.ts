@@ -1,0 +1,25 @@
+import { useMutation, type UseMutationOptions, type UseMutationResult } from '@tanstack/react-query';
+import type { CreateThreadRunParams, Run } from '../api/schemas';
+import type { RunsError } from '../query/errors';
+import { createThreadRunMutationOptions } from '../query/mutations/create-run';
+import { useRunsContext } from './useRunsClient';
+
+export type UseCreateThreadRunOptions = Omit<
+  UseMutationOptions<Run, RunsError, CreateThreadRunParams>,
+  'mutationFn' | 'mutationKey'
+>;
+
+/**
+ * Creates a thread and starts a run on it. The run lands in the cache like `useCreateRun`'s;
+ * its `thread_id` is the new thread.
+ *
+ * @example
+ * const start = useCreateThreadRun({ onSuccess: (run) => navigate(`/threads/${run.thread_id}/runs/${run.id}`) });
+ * start.mutate({ assistant_id: 'asst_1', thread: { messages: [{ role: 'user', content: 'Hello' }] } });
+ */
+export function useCreateThreadRun(
+  options?: UseCreateThreadRunOptions,
+): UseMutationResult<Run, RunsError, CreateThreadRunParams> {
+  const { client } = useRunsContext();
+  return useMutation({ ...createThreadRunMutationOptions(client), ...options });
+}

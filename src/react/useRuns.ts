@@ -1,0 +1,61 @@
+import { useInfiniteQuery, useQueries, type UseInfiniteQueryOptions, type UseInfiniteQueryResult } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { Run } from '../api/schemas';
+import type { RunsError } from '../query/errors';
+import { runQueryOptions } from '../query/options/run';
+import {
+  runsInfiniteQueryOptions,
+  type RunsInfiniteData,
+  type RunsPage,
+  type RunsQueryKey,
+} from '../query/options/runs';
+import type { PageCursor } from '../query/pages';
+import { flattenPages } from '../query/pages';
+import { isTerminalStatus } from '../query/run-state';
+import { useRunsContext } from './useRunsClient';
+
+export type UseRunsOptions = Omit<
+  UseInfiniteQueryOptions<RunsPage, RunsError, RunsInfiniteData, RunsQueryKey, PageCursor>,
+  'queryKey' | 'queryFn' | 'initialPageParam' | 'getNextPageParam' | 'getPreviousPageParam' | 'select'
+>;
+
+export type UseRunsResult = UseInfiniteQueryResult<RunsInfiniteData, RunsError> & {
+  /** Every loaded run, newest first in desc order. */
+  runs: Run[];
+};
+
+// The run queries only feed the cache (cache.ts writes each answer into the pages); this hook
+// re-renders from the list itself, so their results are dropped.
+const ignoreResults = () => null;
+
+/**
+ * A thread's runs, page by page: `fetchNextPage` for older runs (`hasNextPage` from `has_more`),
+ * `fetchPreviousPage` for runs created since (desc order). Active runs stay live without
+ * refetching pages: each one's run query is polled and written back into the list. Runs created
+ * through runlens appear at the top at once.
+ *
+ * @example
+ * const { runs, fetchNextPage, hasNextPage } = useRuns(threadId, { limit: 20 });
+ */
+export function useRuns(
+  threadId: string,
+  params: { limit?: number; order?: 'asc' | 'desc' } = {},
+  options?: UseRunsOptions,
+): UseRunsResult {
+  const { client, polling } = useRunsContext();
+  const query = useInfiniteQuery({ ...runsInfiniteQueryOptions(client, threadId, params), ...options });
+  const runs = useMemo(() => flattenPages(query.data), [query.data]);
+  const activeRuns = runs.filter((run) => !isTerminalStatus(run.status));
+  useQueries({
+    queries: activeRuns.map((run) => ({
+      ...runQueryOptions(client, threadId, run.id, { polling }),
+      // The row was just fetched: start from it and let the policy decide when to look again.
+      initialData: run,
+      initialDataUpdatedAt: query.dataUpdatedAt,
+      refetchOnMount: false,
+      enabled: options?.enabled !== false,
+    })),
+    combine: ignoreResults,
+  });
+  return Object.assign(query, { runs });
+}

@@ -1,0 +1,69 @@
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Run } from '../../src/api/schemas';
+import { runlensKeys } from '../../src/query/keys';
+import { useCancelRun } from '../../src/react/useCancelRun';
+import { useRun } from '../../src/react/useRun';
+import { assistants, holdCalls, setup, sleep } from './harness';
+
+const cancels = (h: { emulator: { requests: { method: string; path: string }[] } }) =>
+  h.emulator.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/cancel')).length;
+
+describe('useCancelRun', () => {
+  it('shows cancelling at once, shares a second click while in flight, then reconciles to cancelled', async () => {
+    const held = holdCalls('cancelRun');
+    const h = await setup({ wrapClient: held.wrap });
+    const threadId = await h.createThread();
+    const run = await h.client.createRun(threadId, { assistant_id: assistants.slow });
+    const { result } = renderHook(() => ({ run: useRun(threadId, run.id), cancel: useCancelRun(threadId, run.id) }), {
+      wrapper: h.wrapper,
+    });
+    act(() => h.clock.advance(1_000));
+    await waitFor(() => expect(result.current.run.data?.status).toBe('in_progress'));
+    expect(result.current.cancel.canCancel).toBe(true);
+
+    let first!: Promise<Run>;
+    let second!: Promise<Run>;
+    act(() => {
+      first = result.current.cancel.mutateAsync();
+    });
+    // Optimistic: the request is still held back, yet the run already reads `cancelling`.
+    await waitFor(() => expect(result.current.run.data?.status).toBe('cancelling'));
+    expect(cancels(h)).toBe(0);
+    expect(result.current.cancel.canCancel).toBe(false);
+    act(() => {
+      second = result.current.cancel.mutateAsync();
+    });
+    held.release();
+    const [a, b] = await act(() => Promise.all([first, second]));
+    expect(a).toBe(b);
+    expect(cancels(h)).toBe(1);
+    expect(result.current.cancel.isError).toBe(false);
+
+    act(() => h.clock.advance(1_000));
+    await waitFor(() => expect(result.current.run.data?.status).toBe('cancelled'));
+    // A click once it has ended sends nothing and is not an error.
+    const answer = await act(() => result.current.cancel.mutateAsync());
+    expect(answer.status).toBe('cancelled');
+    expect(cancels(h)).toBe(1);
+    const mark = h.mark();
+    await sleep(150);
+    expect(h.runPolls(run.id, mark)).toBe(0);
+  });
+
+  it('rolls the optimistic status back when the server refuses', async () => {
+    const h = await setup();
+    const threadId = await h.createThread();
+    const run = await h.client.createRun(threadId, { assistant_id: assistants.message });
+    act(() => h.clock.advance(10_000)); // completed on the server; the cache below has not seen it
+    const stale: Run = { ...run, status: 'in_progress' };
+    h.queryClient.setQueryData(runlensKeys.run(threadId, run.id), stale);
+    const { result } = renderHook(() => useCancelRun(threadId, run.id), { wrapper: h.wrapper });
+
+    await act(() => result.current.mutateAsync().catch(() => undefined));
+    await waitFor(() => expect(result.current.error).toMatchObject({ status: 400 }));
+    expect(result.current.error?.message).toMatch(/Cannot cancel run with status 'completed'/);
+    // Rolled back, then refreshed: the cache ends on the server's truth, not on `cancelling`.
+    await waitFor(() => expect(h.queryClient.getQueryData<Run>(runlensKeys.run(threadId, run.id))?.status).toBe('completed'));
+  });
+});

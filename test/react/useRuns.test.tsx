@@ -1,0 +1,59 @@
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { demoIds } from '../../src/emulator';
+import { useRuns } from '../../src/react/useRuns';
+import { assistants, setup } from './harness';
+
+const history = demoIds.threads.history; // 48 finished runs
+
+describe('useRuns', () => {
+  it('pages to older runs with after = last_id until has_more is false', async () => {
+    const h = await setup();
+    const { result } = renderHook(() => useRuns(history, { limit: 10 }), { wrapper: h.wrapper });
+    await waitFor(() => expect(result.current.runs).toHaveLength(10));
+    for (const expected of [20, 30, 40, 48]) {
+      expect(result.current.hasNextPage).toBe(true);
+      await act(() => result.current.fetchNextPage());
+      await waitFor(() => expect(result.current.runs).toHaveLength(expected));
+    }
+    expect(result.current.hasNextPage).toBe(false);
+    const created = result.current.runs.map((run) => run.created_at);
+    expect(created).toEqual([...created].sort((a, b) => b - a));
+    expect(new Set(result.current.runs.map((run) => run.id)).size).toBe(48);
+    const afters = h.emulator.requests.filter((r) => r.path.endsWith(`${history}/runs`)).map((r) => r.search);
+    expect(afters.slice(1).every((search) => search.includes('after='))).toBe(true);
+  });
+
+  it('picks up runs created elsewhere since, page by page, with before = first_id', async () => {
+    const h = await setup();
+    const { result } = renderHook(() => useRuns(history, { limit: 10 }), { wrapper: h.wrapper });
+    await waitFor(() => expect(result.current.runs).toHaveLength(10));
+    const newest = result.current.runs[0]!.id;
+
+    const createdElsewhere: string[] = [];
+    for (let i = 0; i < 25; i++) {
+      createdElsewhere.unshift((await h.client.createRun(history, { assistant_id: assistants.message })).id);
+      h.clock.advance(5_000);
+    }
+    for (const expected of [20, 30, 35]) {
+      await act(() => result.current.fetchPreviousPage());
+      await waitFor(() => expect(result.current.runs).toHaveLength(expected));
+    }
+    const ids = result.current.runs.map((run) => run.id);
+    expect(ids.slice(0, 25)).toEqual(createdElsewhere);
+    expect(ids[25]).toBe(newest);
+    expect(new Set(ids).size).toBe(35);
+    const befores = h.emulator.requests.filter((r) => r.path.endsWith(`${history}/runs`) && r.search.includes('before='));
+    expect(befores).toHaveLength(3);
+  });
+
+  it('lists oldest first in asc order, with nothing before the first page', async () => {
+    const h = await setup();
+    const { result } = renderHook(() => useRuns(history, { order: 'asc', limit: 20 }), { wrapper: h.wrapper });
+    await waitFor(() => expect(result.current.runs).toHaveLength(20));
+    const created = result.current.runs.map((run) => run.created_at);
+    expect(created).toEqual([...created].sort((a, b) => a - b));
+    expect(result.current.hasPreviousPage).toBe(false);
+    expect(result.current.hasNextPage).toBe(true);
+  });
+});

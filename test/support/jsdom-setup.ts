@@ -1,0 +1,2 @@
+// DOM matchers (toHaveTextContent, toBeDisabled, …) for component tests.
+import '@testing-library/jest-dom/vitest';
