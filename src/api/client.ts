@@ -2,6 +2,7 @@ import type {
   CreateRunParams,
   CreateThreadRunParams,
   ListPage,
+  Message,
   Metadata,
   Run,
   RunStep,
@@ -71,4 +72,6 @@ export interface RunsClient {
     params?: ListRunStepsParams,
     options?: RequestOptions,
   ): Promise<ListPage<RunStep>>;
+  /** The message a `message_creation` step wrote (its text is what a run UI shows for that step). */
+  getMessage(threadId: string, messageId: string, options?: RequestOptions): Promise<Message>;
 }

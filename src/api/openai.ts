@@ -2,6 +2,7 @@ import type * as z from 'zod';
 import type { ListRunStepsParams, RequestOptions, RunsClient } from './client';
 import { RunsSchemaError, toRunsError, type RunsApiError } from './errors';
 import {
+  messageSchema,
   runListSchema,
   runSchema,
   runStepListSchema,
@@ -51,6 +52,9 @@ export interface OpenAIRunsSdk {
   beta: {
     threads: {
       createAndRun(body: SdkBody, options?: SdkOptions): SdkCall;
+      messages: {
+        retrieve(messageId: string, params: { thread_id: string }, options?: SdkOptions): SdkCall;
+      };
       runs: {
         create(threadId: string, params: SdkBody, options?: SdkOptions): SdkCall;
         retrieve(runId: string, params: { thread_id: string }, options?: SdkOptions): SdkCall;
@@ -228,6 +232,14 @@ export function createOpenAIRunsClient(openai: OpenAIRunsSdk): RunsClient {
       const problem = firstProblem(checkId(threadId, 'thread_id'), checkId(runId, 'run_id'), checkListParams(params));
       const sent = await send('listRunSteps', runStepListSchema, problem, options, (sdk) =>
         threads.runs.steps.list(runId, { thread_id: threadId, ...listQuery(params) }, sdk),
+      );
+      return sent.data;
+    },
+
+    async getMessage(threadId, messageId, options) {
+      const problem = firstProblem(checkId(threadId, 'thread_id'), checkId(messageId, 'message_id'));
+      const sent = await send('getMessage', messageSchema, problem, options, (sdk) =>
+        threads.messages.retrieve(messageId, { thread_id: threadId }, sdk),
       );
       return sent.data;
     },

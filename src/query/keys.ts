@@ -49,6 +49,8 @@ export const runlensKeys = {
     [...runlensKeys.run(threadId, runId), 'step', stepId] as const,
   runStep: (threadId: string, runId: string, stepId: string, include?: readonly RunStepInclude[]) =>
     [...runlensKeys.runStepAll(threadId, runId, stepId), { include: normalizeInclude(include) }] as const,
+  /** A thread message (what a message_creation step wrote); thread-level, like the API's path. */
+  message: (threadId: string, messageId: string) => [...runlensKeys.thread(threadId), 'message', messageId] as const,
 };
 
 /** Mutation keys, under the run they act on, so `useMutationState` / `isMutating` can find them. */

@@ -5,6 +5,7 @@ export * from './useRun';
 export * from './useRuns';
 export * from './useRunSteps';
 export * from './useRunStep';
+export * from './useMessage';
 export * from './useCreateRun';
 export * from './useCreateThreadRun';
 export * from './useUpdateRun';

@@ -56,6 +56,15 @@ describe.each(sdkMajors)('RunsClient over $name against the emulator', (major) =
 
     const runs = await client.listRuns(threadId);
     expect(runs).toMatchObject({ object: 'list', first_id: created.id, last_id: created.id, has_more: false });
+
+    // What the message_creation step wrote, as a run UI shows it.
+    const written = (await client.listRunSteps(threadId, created.id)).data.find(
+      (step) => step.step_details.type === 'message_creation',
+    );
+    const messageId = written?.step_details.type === 'message_creation' ? written.step_details.message_creation.message_id : '';
+    const message = await client.getMessage(threadId, messageId);
+    expect(message).toMatchObject({ id: messageId, run_id: created.id, role: 'assistant', status: 'completed' });
+    expect(message.content[0]).toMatchObject({ type: 'text' });
   });
 
   it('createThreadRun starts a run on a new thread with its messages', async () => {

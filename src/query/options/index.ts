@@ -4,4 +4,5 @@ export * from './run';
 export * from './runs';
 export * from './run-steps';
 export * from './run-step';
+export * from './message';
 export type { RunlensQueryConfig } from './shared';

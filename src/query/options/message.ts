@@ -1,0 +1,39 @@
+import type { DataTag, QueryObserverOptions } from '@tanstack/query-core';
+import type { RunsClient } from '../../api/client';
+import type { Message } from '../../api/schemas';
+import type { RunsError } from '../errors';
+import { runlensKeys } from '../keys';
+import { resolvePollingTuning } from '../polling';
+import { noQueryRetry, type RunlensQueryConfig } from './shared';
+
+export type MessageQueryKey = ReturnType<typeof runlensKeys.message>;
+
+export type MessageQueryOptions = Omit<
+  QueryObserverOptions<Message, RunsError, Message, Message, MessageQueryKey>,
+  'select'
+> & {
+  queryKey: DataTag<MessageQueryKey, Message, RunsError>;
+};
+
+/**
+ * The message a `message_creation` step wrote. Polled while it is still being written
+ * (`in_progress`), so its text grows; quiet once completed or incomplete.
+ *
+ * @example
+ * queryClient.fetchQuery(messageQueryOptions(client, 'thread_1', 'msg_1'));
+ */
+export function messageQueryOptions(
+  client: RunsClient,
+  threadId: string,
+  messageId: string,
+  config: RunlensQueryConfig = {},
+): MessageQueryOptions {
+  const tuning = resolvePollingTuning(config.polling);
+  return {
+    queryKey: runlensKeys.message(threadId, messageId) as DataTag<MessageQueryKey, Message, RunsError>,
+    queryFn: ({ signal }) => client.getMessage(threadId, messageId, { signal }),
+    refetchInterval: (query) =>
+      query.state.status !== 'error' && query.state.data?.status === 'in_progress' ? tuning.minIntervalMs : false,
+    retry: noQueryRetry,
+  };
+}
