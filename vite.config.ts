@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import './test/support/node20.ts';
 
@@ -16,6 +18,9 @@ const external = [
 // In this repo, `runlens` (as the README's examples import it) means the source, not dist/.
 const selfAlias = [
   { find: /^runlens$/, replacement: resolve(import.meta.dirname, 'src/index.ts') },
+  { find: /^runlens\/primitives$/, replacement: resolve(import.meta.dirname, 'src/primitives/index.ts') },
+  { find: /^runlens\/ui$/, replacement: resolve(import.meta.dirname, 'src/ui/index.ts') },
+  { find: /^runlens\/styles\.css$/, replacement: resolve(import.meta.dirname, 'src/ui/styles.css') },
   { find: /^runlens\/emulator$/, replacement: resolve(import.meta.dirname, 'src/emulator/index.ts') },
   { find: /^runlens\/emulator\/node$/, replacement: resolve(import.meta.dirname, 'src/emulator/node.ts') },
 ];
@@ -32,6 +37,8 @@ export default defineConfig({
       formats: ['es'],
       entry: {
         index: resolve(import.meta.dirname, 'src/index.ts'),
+        'primitives/index': resolve(import.meta.dirname, 'src/primitives/index.ts'),
+        'ui/index': resolve(import.meta.dirname, 'src/ui/index.ts'),
         'emulator/index': resolve(import.meta.dirname, 'src/emulator/index.ts'),
         'emulator/node': resolve(import.meta.dirname, 'src/emulator/node.ts'),
         'emulator/cli': resolve(import.meta.dirname, 'src/emulator/cli.ts'),
@@ -55,7 +62,28 @@ export default defineConfig({
           name: 'jsdom',
           environment: 'jsdom',
           setupFiles: ['test/support/jsdom-setup.ts'],
-          include: ['test/react/**/*.test.{ts,tsx}'],
+          include: ['test/react/**/*.test.{ts,tsx}', 'test/ui/**/*.test.{ts,tsx}', 'test/primitives/**/*.test.{ts,tsx}'],
+        },
+      },
+      {
+        // Every story is a test: rendered in headless Chromium (Debian's, never a downloaded one) with
+        // its play function and the axe check (parameters.a11y.test = 'error' in .storybook/preview.tsx).
+        plugins: [storybookTest({ configDir: resolve(import.meta.dirname, '.storybook') })],
+        resolve: { alias: selfAlias },
+        test: {
+          name: 'storybook',
+          testTimeout: 30_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: {
+                executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+                args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+              },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
         },
       },
     ],

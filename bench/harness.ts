@@ -12,7 +12,7 @@ export interface Sighting {
 export interface Trial {
   emulator: Emulator;
   openai: OpenAI;
-  /** Statuses in run JSON the client received (GET, create, submit), in arrival order. */
+  /** Statuses in run JSON and run stream events the client received (GET, create, submit), in arrival order. */
   clientSightings: Sighting[];
   /** Starts reading the run every `everyMs` in-process (not over HTTP, not counted); returns stop(). */
   watch(threadId: string, runId: string, everyMs?: number): () => Sighting[];
@@ -21,16 +21,46 @@ export interface Trial {
   close(): Promise<void>;
 }
 
+/** Records the status of each `thread.run.*` event of an SSE body as it arrives. */
+async function watchRunEvents(body: ReadableStream<Uint8Array>, sightings: Sighting[]): Promise<void> {
+  const decoder = new TextDecoder();
+  let buffered = '';
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      const at = performance.now();
+      buffered += decoder.decode(value, { stream: true });
+      const frames = buffered.split('\n\n');
+      buffered = frames.pop() ?? '';
+      for (const frame of frames) {
+        const data = /^event: thread\.run\.[a-z_]+\ndata: (.*)$/s.exec(frame)?.[1];
+        const status = data ? (JSON.parse(data) as { status?: string }).status : undefined;
+        if (status) sightings.push({ status, at });
+      }
+    }
+  } catch {
+    // The client went away: nothing more to watch.
+  }
+}
+
 export async function startTrial(speed: number): Promise<Trial> {
   const emulator = createEmulator({ clock: createSystemClock({ speed }), seed: true });
   const server = await serveEmulator(emulator, { port: 0, host: '127.0.0.1' });
   const clientSightings: Sighting[] = [];
   let oracleRequests = 0;
 
-  // Watches responses, changes nothing: every strategy is measured at the same point.
+  // Watches responses, changes nothing: every strategy is measured at the same point (a status
+  // counts as seen when the bytes carrying it reach the client, polled or streamed).
   const watchedFetch: typeof fetch = async (input, init) => {
     const response = await fetch(input, init);
     const type = response.headers.get('content-type') ?? '';
+    if (type.includes('text/event-stream') && response.body) {
+      const [watched, passed] = response.body.tee();
+      void watchRunEvents(watched, clientSightings);
+      return new Response(passed, { status: response.status, statusText: response.statusText, headers: response.headers });
+    }
     if (type.includes('application/json')) {
       const at = performance.now();
       void response

@@ -2,12 +2,25 @@ import { environmentManager, MutationObserver, QueryClient, QueryObserver } from
 import type OpenAI from 'openai';
 import { createOpenAIRunsClient } from '../src/api/openai';
 import type { Run } from '../src/api/schemas';
+import { createRunMutationOptions } from '../src/query/mutations/create-run';
 import { submitToolOutputsMutationOptions } from '../src/query/mutations/submit-tool-outputs';
 import { runQueryOptions } from '../src/query/options/run';
 import { isTerminalStatus, pendingToolCalls, toolCallId } from '../src/query/run-state';
 
-/** Follows one run to its end, answering tool calls as soon as it sees them. */
+/** Follows one run (created by the trial) to its end, answering tool calls as soon as it sees them. */
 export type Strategy = (openai: OpenAI, threadId: string, runId: string) => Promise<Run['status']>;
+
+/** What a strategy that starts the run itself is told and tells back. */
+export interface StreamStrategyContext {
+  openai: OpenAI;
+  threadId: string;
+  assistantId: string;
+  /** Called once the run's id is known (the oracle starts watching then). */
+  onRun(runId: string): void;
+}
+
+/** Starts a run and follows it to its end, answering tool calls as soon as it sees them. */
+export type StreamStrategy = (context: StreamStrategyContext) => Promise<Run['status']>;
 
 const outputsFor = (calls: { id: unknown }[]) =>
   calls.map((call) => ({ tool_call_id: String(call.id), output: JSON.stringify({ celsius: 21 }) }));
@@ -21,6 +34,33 @@ export const runlensPolicy: Strategy = (openai, threadId, runId) => {
   const queryClient = new QueryClient();
   const observer = new QueryObserver(queryClient, runQueryOptions(client, threadId, runId));
   const submit = new MutationObserver(queryClient, submitToolOutputsMutationOptions(client, threadId, runId));
+  return new Promise((resolve, reject) => {
+    const unsubscribe = observer.subscribe(({ data, error }) => {
+      if (error) reject(error);
+      if (!data) return;
+      if (isTerminalStatus(data.status)) {
+        unsubscribe();
+        queryClient.clear();
+        resolve(data.status);
+      } else if (data.status === 'requires_action' && submit.getCurrentResult().isIdle) {
+        void submit.mutate({ tool_outputs: outputsFor(pendingToolCalls(data).map((call) => ({ id: toolCallId(call) }))) });
+      }
+    });
+  });
+};
+
+/**
+ * (d) useCreateRun / useSubmitToolOutputs with `{ stream: true }` without React: the streaming
+ * mutations feed the cache, a QueryObserver (useRun) watches it and answers the tool calls.
+ */
+export const runlensStream: StreamStrategy = async ({ openai, threadId, assistantId, onRun }) => {
+  const client = createOpenAIRunsClient(openai);
+  const queryClient = new QueryClient();
+  const create = new MutationObserver(queryClient, createRunMutationOptions(client, threadId, { stream: true }));
+  const { id: runId } = await create.mutate({ assistant_id: assistantId });
+  onRun(runId);
+  const observer = new QueryObserver(queryClient, runQueryOptions(client, threadId, runId));
+  const submit = new MutationObserver(queryClient, submitToolOutputsMutationOptions(client, threadId, runId, { stream: true }));
   return new Promise((resolve, reject) => {
     const unsubscribe = observer.subscribe(({ data, error }) => {
       if (error) reject(error);

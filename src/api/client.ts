@@ -1,4 +1,5 @@
 import type {
+  AssistantStreamEvent,
   CreateRunParams,
   CreateThreadRunParams,
   ListPage,
@@ -37,6 +38,17 @@ export interface RunWithPollHint {
 }
 
 /**
+ * A run's events as they happen, each checked against `assistantStreamEventSchema`:
+ * `thread.run.*` carry the run, `thread.run.step.*` and `thread.message.*` full objects, the
+ * `.delta` events only what changed (merge them by `index`). It ends after the run reaches
+ * `requires_action` or a terminal status (a `done` event may come last), or after an `error`
+ * event. A refused request (e.g. 400) rejects the first `next()`; a cut connection rejects with a
+ * RunsApiError of type `connection_error`; aborting the signal rejects with an `AbortError`.
+ * Breaking out of `for await` closes the connection.
+ */
+export type RunEventStream = AsyncIterable<AssistantStreamEvent>;
+
+/**
  * The boundary to a runs backend. Everything above `src/api/` talks to this interface only,
  * so an Assistants server, a Responses-API adapter or a replay of recorded runs can sit behind it.
  * Every result is schema-checked; list results keep `first_id`, `last_id` and `has_more`.
@@ -72,6 +84,17 @@ export interface RunsClient {
     params?: ListRunStepsParams,
     options?: RequestOptions,
   ): Promise<ListPage<RunStep>>;
+  /** `createRun`, streamed: starts with `thread.run.created`. */
+  createRunStream(threadId: string, params: CreateRunParams, options?: RequestOptions): RunEventStream;
+  /** `createThreadRun`, streamed: starts with `thread.created`, then `thread.run.created`. */
+  createThreadRunStream(params: CreateThreadRunParams, options?: RequestOptions): RunEventStream;
+  /** `submitToolOutputs`, streamed: the run's events from the submission on (`requires_action` ends the last stream). */
+  submitToolOutputsStream(
+    threadId: string,
+    runId: string,
+    params: { tool_outputs: ToolOutput[] },
+    options?: RequestOptions,
+  ): RunEventStream;
   /** The message a `message_creation` step wrote (its text is what a run UI shows for that step). */
   getMessage(threadId: string, messageId: string, options?: RequestOptions): Promise<Message>;
 }

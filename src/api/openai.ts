@@ -1,16 +1,17 @@
 import type * as z from 'zod';
-import type { ListRunStepsParams, RequestOptions, RunsClient } from './client';
+import type { RequestOptions, RunEventStream, RunsClient } from './client';
 import { RunsSchemaError, toRunsError, type RunsApiError } from './errors';
+import type { OpenAIRunsSdk, SdkCall, SdkOptions } from './openai-sdk';
+import { listQuery, parsePayload, pollAfterMs } from './payload';
 import {
   messageSchema,
   runListSchema,
   runSchema,
   runStepListSchema,
   runStepSchema,
-  type Metadata,
-  type RunStepInclude,
-  type ToolOutput,
+  type AssistantStreamEvent,
 } from './schemas';
+import { checkStreamEvent, isAsyncIterable, sdkErrorEvent, streamFailure } from './stream';
 import {
   checkCreateRunParams,
   checkCreateThreadRunParams,
@@ -22,97 +23,12 @@ import {
   firstProblem,
 } from './validate';
 
-// The only file that calls the `openai` SDK. Every call goes through `.asResponse()`: list bodies
-// keep `first_id`/`last_id` (the SDK's CursorPage drops them) and headers stay readable.
+export type { OpenAIRunsSdk } from './openai-sdk';
 
-/** What an SDK call returns (an `APIPromise`); only the raw response is used. */
-interface SdkCall {
-  asResponse(): Promise<Response>;
-}
-interface SdkOptions {
-  signal?: AbortSignal | undefined;
-}
-/**
- * A request body. Left as `object` on purpose: our param types (from the zod schemas) and each SDK
- * major's own param types differ in detail, and the bodies were checked before they get here.
- */
-type SdkBody = object;
-interface ListQuery {
-  limit?: number;
-  order?: 'asc' | 'desc';
-  after?: string;
-  before?: string;
-}
-
-/**
- * The part of an `OpenAI` instance this client calls, written structurally so that instances of
- * openai 6 and openai 7 both fit.
- */
-export interface OpenAIRunsSdk {
-  beta: {
-    threads: {
-      createAndRun(body: SdkBody, options?: SdkOptions): SdkCall;
-      messages: {
-        retrieve(messageId: string, params: { thread_id: string }, options?: SdkOptions): SdkCall;
-      };
-      runs: {
-        create(threadId: string, params: SdkBody, options?: SdkOptions): SdkCall;
-        retrieve(runId: string, params: { thread_id: string }, options?: SdkOptions): SdkCall;
-        update(runId: string, params: { thread_id: string; metadata: Metadata }, options?: SdkOptions): SdkCall;
-        list(threadId: string, query: ListQuery, options?: SdkOptions): SdkCall;
-        cancel(runId: string, params: { thread_id: string }, options?: SdkOptions): SdkCall;
-        submitToolOutputs(
-          runId: string,
-          params: { thread_id: string; tool_outputs: ToolOutput[] },
-          options?: SdkOptions,
-        ): SdkCall;
-        steps: {
-          retrieve(
-            stepId: string,
-            params: { thread_id: string; run_id: string; include?: RunStepInclude[] },
-            options?: SdkOptions,
-          ): SdkCall;
-          list(
-            runId: string,
-            params: ListQuery & { thread_id: string; include?: RunStepInclude[] },
-            options?: SdkOptions,
-          ): SdkCall;
-        };
-      };
-    };
-  };
-}
-
-const POLL_AFTER_HEADER = 'openai-poll-after-ms';
-
-function pollAfterMs(response: Response): number | null {
-  const raw = response.headers.get(POLL_AFTER_HEADER)?.trim();
-  const ms = raw ? Number(raw) : Number.NaN;
-  return Number.isFinite(ms) && ms >= 0 ? ms : null;
-}
-
-/** The list query without the keys left undefined. */
-function listQuery({ limit, order, after, before, include }: ListRunStepsParams = {}) {
-  return Object.fromEntries(
-    Object.entries({ limit, order, after, before, include }).filter(([, value]) => value !== undefined),
-  ) as ListQuery & { include?: RunStepInclude[] };
-}
-
-function parsePayload<S extends z.ZodType>(operation: string, schema: S, text: string): z.output<S> {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new RunsSchemaError(
-      operation,
-      [{ code: 'custom', path: [], message: 'The body is not JSON', input: text }],
-      text,
-    );
-  }
-  const result = schema.safeParse(json);
-  if (!result.success) throw new RunsSchemaError(operation, result.error.issues, json);
-  return result.data;
-}
+// The only file that calls the `openai` SDK. Plain calls go through `.asResponse()`: list bodies
+// keep `first_id`/`last_id` (the SDK's CursorPage drops them) and headers stay readable. Streamed
+// calls pass `stream: true` and read the SDK's own `Stream` (raw events, no accumulation: merging
+// deltas is the query layer's job, for every backend alike).
 
 /**
  * Runs the pre-request checks, then the SDK call; maps what it throws and parses what it returns.
@@ -136,6 +52,42 @@ async function send<S extends z.ZodType>(
     throw toRunsError(error, signal);
   }
   return { data: parsePayload(operation, schema, text), response };
+}
+
+/**
+ * Runs the pre-request checks, opens the SDK stream, then yields each item schema-checked. The
+ * SDK throws the backend's `error` event: it is yielded as the event and the stream ends. An abort
+ * ends the SDK's iteration quietly, so it is turned back into an `AbortError` here.
+ */
+async function* streamFrom(
+  operation: keyof RunsClient,
+  problem: RunsApiError | null,
+  options: RequestOptions | undefined,
+  call: (sdkOptions: SdkOptions) => SdkCall,
+): AsyncGenerator<AssistantStreamEvent, void, undefined> {
+  if (problem) throw problem;
+  const signal = options?.signal;
+  let stream: unknown;
+  try {
+    signal?.throwIfAborted();
+    stream = await call({ signal });
+  } catch (error) {
+    throw toRunsError(error, signal);
+  }
+  if (!isAsyncIterable(stream)) {
+    throw new RunsSchemaError(operation, [{ code: 'custom', path: [], message: 'Expected an event stream', input: stream }], stream);
+  }
+  try {
+    for await (const item of stream) yield checkStreamEvent(operation, item);
+  } catch (error) {
+    const event = sdkErrorEvent(error);
+    if (event && !signal?.aborted) {
+      yield event;
+      return;
+    }
+    throw streamFailure(operation, error, signal);
+  }
+  if (signal?.aborted) throw toRunsError(signal.reason, signal);
 }
 
 /**
@@ -212,6 +164,34 @@ export function createOpenAIRunsClient(openai: OpenAIRunsSdk): RunsClient {
         threads.createAndRun(params, sdk),
       );
       return sent.data;
+    },
+
+    createRunStream(threadId, params, options): RunEventStream {
+      const problem = firstProblem(checkId(threadId, 'thread_id'), checkCreateRunParams(params));
+      return streamFrom('createRunStream', problem, options, (sdk) =>
+        threads.runs.create(threadId, { ...params, stream: true }, sdk),
+      );
+    },
+
+    createThreadRunStream(params, options): RunEventStream {
+      return streamFrom('createThreadRunStream', checkCreateThreadRunParams(params), options, (sdk) =>
+        threads.createAndRun({ ...params, stream: true }, sdk),
+      );
+    },
+
+    submitToolOutputsStream(threadId, runId, params, options): RunEventStream {
+      const problem = firstProblem(
+        checkId(threadId, 'thread_id'),
+        checkId(runId, 'run_id'),
+        checkToolOutputs(params?.tool_outputs),
+      );
+      return streamFrom('submitToolOutputsStream', problem, options, (sdk) =>
+        threads.runs.submitToolOutputs(
+          runId,
+          { thread_id: threadId, tool_outputs: params.tool_outputs, stream: true },
+          sdk,
+        ),
+      );
     },
 
     async getRunStep(threadId, runId, stepId, params, options) {

@@ -3,6 +3,7 @@ import type { IdFactory } from './ids';
 import { RunMutator, usage } from './mutator';
 import { planSegment, timings } from './scenarios';
 import { estimateTokens, promptTokens } from './scenarios/text';
+import { beforeChange } from './snapshots';
 import type { RunRecord, ThreadRecord } from './store';
 import { isTerminal } from './types';
 
@@ -12,10 +13,13 @@ import { isTerminal } from './types';
 
 /** Applies every transition scheduled at or before `now`, in order, each at its own time. */
 export function advance(record: RunRecord, now: number): void {
-  while (record.pending.length > 0 && (record.pending[0]?.at ?? Infinity) <= now) {
-    const next = record.pending.shift();
-    next?.apply(new RunMutator(record, next.at));
-  }
+  const { pending } = record;
+  let due = 0;
+  while (due < pending.length && (pending[due]?.at ?? Infinity) <= now) due += 1;
+  if (due === 0) return;
+  // One splice, not a shift() per item: shift is O(n), so catching up on a 10 000-step run was O(n²).
+  // (Transitions never read or replace `pending`; only cancel and tool outputs do, outside advance.)
+  for (const next of pending.splice(0, due)) next.apply(new RunMutator(record, next.at));
 }
 
 /** Logs `thread.run.created` + `thread.run.queued` and lays out the first segment. */
@@ -68,6 +72,7 @@ export function submitToolOutputs(
 
   const mutator = new RunMutator(record, now);
   const step = record.steps.find((s) => s.status === 'in_progress' && s.step_details.type === 'tool_calls');
+  if (step) beforeChange(step, true); // outputs are written into its tool calls in place
   if (step && step.step_details.type === 'tool_calls') {
     for (const call of step.step_details.tool_calls) {
       const output = outputs.find((o) => o.tool_call_id === call.id);

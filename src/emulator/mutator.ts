@@ -1,4 +1,6 @@
+import { cloneJson } from './clone';
 import { applyDelta } from './deltas';
+import { beforeChange, logLive } from './snapshots';
 import type { RunRecord } from './store';
 import { toSeconds } from './timeline';
 import type {
@@ -43,8 +45,19 @@ export class RunMutator {
     return this.record.object;
   }
 
-  private emit(event: string, data: object): void {
-    this.record.log.push({ event, data: structuredClone(data) });
+  /** Logs a run, step or message: the log copies it lazily, when it next changes (see snapshots.ts). */
+  private emit(event: string, object: object): void {
+    logLive(this.record.log, event, object);
+    this.notify();
+  }
+
+  /** Logs a delta payload (a fresh object, copied now as it is not tracked). */
+  private emitDelta(event: string, data: object): void {
+    this.record.log.push({ event, data: cloneJson(data) });
+    this.notify();
+  }
+
+  private notify(): void {
     for (const listener of this.record.listeners) listener();
   }
 
@@ -54,12 +67,14 @@ export class RunMutator {
   }
 
   setStatus(status: 'queued' | 'in_progress' | 'cancelling', patch: Partial<RunObject> = {}): void {
+    beforeChange(this.run, false);
     Object.assign(this.run, patch, { status });
     if (status === 'in_progress') this.run.started_at ??= this.seconds;
     this.emit(`thread.run.${status}`, this.run);
   }
 
   requireAction(toolCalls: RequiredToolCall[]): void {
+    beforeChange(this.run, false);
     this.run.status = 'requires_action';
     this.run.required_action = { type: 'submit_tool_outputs', submit_tool_outputs: { tool_calls: toolCalls } };
     this.emit('thread.run.requires_action', this.run);
@@ -68,6 +83,7 @@ export class RunMutator {
   /** Ends the run: its timestamp, usage summed over steps, no expiry, nothing required. */
   finish(status: TerminalRunStatus, patch: Partial<RunObject> = {}): void {
     const run = this.run;
+    beforeChange(run, false);
     Object.assign(run, patch, { status, required_action: null, expires_at: null });
     if (status === 'completed') run.completed_at = this.seconds;
     if (status === 'failed') run.failed_at = this.seconds;
@@ -107,11 +123,13 @@ export class RunMutator {
   /** `details` is the wire delta's `step_details`, tool calls carrying their `index`. */
   stepDelta(step: RunStepObject, details: { type: 'tool_calls'; tool_calls: object[] }): void {
     const delta = { step_details: details };
+    beforeChange(step, true);
     applyDelta(step, delta);
-    this.emit('thread.run.step.delta', { id: step.id, object: 'thread.run.step.delta', delta });
+    this.emitDelta('thread.run.step.delta', { id: step.id, object: 'thread.run.step.delta', delta });
   }
 
   finishStep(step: RunStepObject, status: Exclude<StepStatus, 'in_progress'>, stepUsage: Usage | null, lastError: LastError | null = null): void {
+    beforeChange(step, false);
     step.status = status;
     step.usage = stepUsage;
     step.last_error = lastError;
@@ -149,11 +167,13 @@ export class RunMutator {
   /** `content` is the wire delta's content parts, each carrying its `index`. */
   messageDelta(message: MessageObject, content: MessageContentDelta[]): void {
     const delta = { content };
+    beforeChange(message, true);
     applyDelta(message, delta);
-    this.emit('thread.message.delta', { id: message.id, object: 'thread.message.delta', delta });
+    this.emitDelta('thread.message.delta', { id: message.id, object: 'thread.message.delta', delta });
   }
 
   finishMessage(message: MessageObject, reason?: NonNullable<MessageObject['incomplete_details']>['reason']): void {
+    beforeChange(message, false);
     if (reason) {
       message.status = 'incomplete';
       message.incomplete_at = this.seconds;

@@ -16,6 +16,7 @@ export const demoIds = {
     incomplete: 'asst_demo_incomplete',
     expire: 'asst_demo_expire',
     slow: 'asst_demo_slow',
+    bulk: 'asst_demo_bulk',
   },
   threads: {
     /** 48 finished runs, enough to page through. */
@@ -64,6 +65,7 @@ const assistants: Record<ScenarioName, Omit<AssistantParams, 'model'>> = {
   incomplete: { name: 'Verbose writer (runs out of tokens)' },
   expire: { name: 'Forgetful client (tool call expires)', tools: [weather] },
   slow: { name: 'Slow thinker (two-minute run, to cancel)' },
+  bulk: { name: 'Busy worker (1 000 quick tool steps)', metadata: { 'emulator.steps': '1000' } },
 };
 
 const prompts: Record<ScenarioName, string> = {
@@ -75,6 +77,7 @@ const prompts: Record<ScenarioName, string> = {
   incomplete: 'Write me a detailed guide to the run lifecycle.',
   expire: 'Check the weather in Tokyo for me.',
   slow: 'Think hard about this one, take your time.',
+  bulk: 'Check every item in the catalogue, one by one.',
 };
 
 const minute = 60_000;

@@ -14,19 +14,21 @@ export function parseInclude(search: URLSearchParams): boolean {
   return values.length > 0;
 }
 
-/** A step as served: file_search results carry `content` only when the request included it. */
+/**
+ * A step as served: file_search results carry `content` only when the request included it. The copy
+ * is shallow except along the path to the results it trims (callers serialize it at once).
+ */
 export function stepView(step: RunStepObject, includeContent: boolean): RunStepObject {
-  if (includeContent || step.step_details.type !== 'tool_calls') return step;
-  const hasResults = step.step_details.tool_calls.some((call) => call.type === 'file_search' && call.file_search.results);
+  const details = step.step_details;
+  if (includeContent || details.type !== 'tool_calls') return step;
+  const hasResults = details.tool_calls.some((call) => call.type === 'file_search' && call.file_search.results);
   if (!hasResults) return step;
-  const copy = structuredClone(step);
-  if (copy.step_details.type === 'tool_calls') {
-    for (const call of copy.step_details.tool_calls) {
-      if (call.type !== 'file_search' || !call.file_search.results) continue;
-      call.file_search.results = call.file_search.results.map(({ content: _content, ...result }) => result);
-    }
-  }
-  return copy;
+  const toolCalls = details.tool_calls.map((call) => {
+    if (call.type !== 'file_search' || !call.file_search.results) return call;
+    const results = call.file_search.results.map(({ content: _content, ...result }) => result);
+    return { ...call, file_search: { ...call.file_search, results } };
+  });
+  return { ...step, step_details: { ...details, tool_calls: toolCalls } };
 }
 
 /** A logged event as a stream sends it (step snapshots get the same `include[]` treatment as GET). */

@@ -1,11 +1,12 @@
 import { hashKey, type QueryClient, type QueryKey } from '@tanstack/query-core';
-import type { Run, RunStep } from '../api/schemas';
-import { runlensKeys, type RunsListKeyParams } from './keys';
+import type { Message, Run, RunStep } from '../api/schemas';
+import { runlensKeys, type RunsListKeyParams, type RunStepsListKeyParams } from './keys';
 import { insertIntoPages, replaceInPages, type PagesData } from './pages';
 import { isTerminalStatus } from './run-state';
+import { carryStepsPageContext, rememberRunForStepsPage } from './steps-liveness';
 
 /*
- * The single place that writes runs and steps into the cache (queries, mutations and, later,
+ * The single place that writes runs, steps and messages into the cache (queries, mutations and
  * stream events all come through here), so a run looks the same in its own query and in every list.
  */
 
@@ -79,21 +80,62 @@ export function findActiveRunInCache(queryClient: QueryClient, threadId: string)
   return runs.find((run) => !isTerminalStatus(run.status));
 }
 
-/** Applies a step: every loaded step list of its run, and its plain single-step query. */
+/** A step holding file_search results: the one thing `include` variants hold more of. */
+function carriesIncludedContent(step: RunStep): boolean {
+  const details = step.step_details;
+  return details.type === 'tool_calls' && details.tool_calls.some((call) => call.type === 'file_search' && call.file_search.results);
+}
+
+function includeOf(queryKey: QueryKey): readonly string[] {
+  const params = queryKey[queryKey.length - 1] as Partial<RunStepsListKeyParams> | undefined;
+  return params?.include ?? [];
+}
+
+/**
+ * Applies a step: every loaded step list of its run (`isNew` also puts it where a fresh fetch
+ * would show it when a list lacks it), and its single-step queries. Where a query asked for
+ * `include` content that this step lacks (file_search results), it is refetched instead.
+ */
 export function writeRunStep(queryClient: QueryClient, step: RunStep, options: { isNew?: boolean } = {}): void {
+  const withContent = carriesIncludedContent(step);
   const lists = queryClient.getQueriesData<PagesData<RunStep>>({
     queryKey: runlensKeys.runStepsLists(step.thread_id, step.run_id),
   });
   for (const [queryKey, data] of lists) {
     if (!data) continue;
+    if (withContent && includeOf(queryKey).length > 0) {
+      void queryClient.invalidateQueries({ queryKey, exact: true });
+      continue;
+    }
     const next = options.isNew ? insertIntoPages(data, step, listOrder(queryKey)) : replaceInPages(data, step);
-    if (next !== data) queryClient.setQueryData<PagesData<RunStep>>(queryKey, next);
+    if (next === data) continue;
+    carryStepsPageContext(data, next);
+    queryClient.setQueryData<PagesData<RunStep>>(queryKey, next);
   }
-  const plainKey = runlensKeys.runStep(step.thread_id, step.run_id, step.id);
-  if (queryClient.getQueryData(plainKey)) queryClient.setQueryData<RunStep>(plainKey, step);
-  // `include` variants carry extra content a plain step lacks: refetch rather than overwrite.
-  void queryClient.invalidateQueries({
+  const plainHash = hashKey(runlensKeys.runStep(step.thread_id, step.run_id, step.id));
+  for (const query of queryClient.getQueryCache().findAll({
     queryKey: runlensKeys.runStepAll(step.thread_id, step.run_id, step.id),
-    predicate: (query) => query.queryHash !== hashKey(plainKey) && query.state.data !== undefined,
-  });
+  })) {
+    if (query.state.data === undefined) continue;
+    if (withContent && query.queryHash !== plainHash) void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
+    else queryClient.setQueryData<RunStep>(query.queryKey, step);
+  }
+}
+
+/**
+ * Stamps every loaded step list of `run` as seen together with `run`. Used by streams: a stream
+ * that delivered `run` has delivered every step event before it, so the lists are as current as
+ * a fetch made now (and, once `run` is terminal, final: steps-liveness then lets them go quiet).
+ */
+export function markStepListsCurrent(queryClient: QueryClient, run: Run): void {
+  for (const [, data] of queryClient.getQueriesData<PagesData<RunStep>>({
+    queryKey: runlensKeys.runStepsLists(run.thread_id, run.id),
+  })) {
+    for (const page of data?.pages ?? []) rememberRunForStepsPage(page, run);
+  }
+}
+
+/** Applies a message to its query, creating it if needed, so a `useMessage` mounted later starts from it. */
+export function writeMessage(queryClient: QueryClient, message: Message): void {
+  queryClient.setQueryData<Message>(runlensKeys.message(message.thread_id, message.id), message);
 }

@@ -5,10 +5,12 @@ export * from './mutations';
 export * from './polling';
 export * from './run-state';
 export * from './errors';
+export * from './stream';
 export {
   findActiveRunInCache,
   readCachedRun,
   restoreRun,
+  writeMessage,
   writeRun,
   writeRunStep,
   writeRunToLists,

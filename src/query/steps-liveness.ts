@@ -23,6 +23,18 @@ export function rememberRunForStepsPage<P extends object>(page: P, run: Run | un
   return page;
 }
 
+/**
+ * A list written by hand (a stream event replacing a step) gets new page objects: they keep the
+ * context of the pages they replace, position by position.
+ */
+export function carryStepsPageContext(previous: InfiniteData<object>, next: InfiniteData<object>): void {
+  next.pages.forEach((page, index) => {
+    const before = previous.pages[index];
+    const context = before ? pageContext.get(before) : undefined;
+    if (context && page !== before && !pageContext.has(page)) pageContext.set(page, context);
+  });
+}
+
 /** `structuralSharing` for step lists: deep sharing, with each page's context moved to the kept page. */
 export function shareStepsKeepingContext(previous: unknown, next: unknown): unknown {
   const kept = replaceEqualDeep(previous, next) as InfiniteData<object> | undefined;

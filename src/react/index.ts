@@ -11,3 +11,4 @@ export * from './useCreateThreadRun';
 export * from './useUpdateRun';
 export * from './useSubmitToolOutputs';
 export * from './useCancelRun';
+export * from './useRunStreamStatus';

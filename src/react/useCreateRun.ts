@@ -1,12 +1,21 @@
 import { useMutation, useQueryClient, type UseMutationOptions, type UseMutationResult } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { CreateRunParams, Run } from '../api/schemas';
 import { ActiveRunError, type RunsError } from '../query/errors';
 import { createRunMutationOptions } from '../query/mutations/create-run';
 import { cancelRunAndWait } from '../query/wait-for-run';
 import { useRunsContext } from './useRunsClient';
+import { useUnmountSignal } from './useUnmountSignal';
 
-export type UseCreateRunOptions = Omit<UseMutationOptions<Run, RunsError, CreateRunParams>, 'mutationFn' | 'mutationKey'>;
+export type UseCreateRunOptions = Omit<UseMutationOptions<Run, RunsError, CreateRunParams>, 'mutationFn' | 'mutationKey'> & {
+  /**
+   * Start the run streamed: `mutate` resolves at `thread.run.created`, then the stream keeps the
+   * run, its steps and its messages live in the cache, without polling, until the run needs tool
+   * outputs or ends. Unmounting this component ends the stream (the run then polls again).
+   * @default false
+   */
+  stream?: boolean;
+};
 
 export type UseCreateRunResult = UseMutationResult<Run, RunsError, CreateRunParams> & {
   /** The error when the thread still had an active run, else null. */
@@ -22,6 +31,10 @@ export type UseCreateRunResult = UseMutationResult<Run, RunsError, CreateRunPara
  * If the thread still has an active run, `error` is an `ActiveRunError` (`blockingRunId`) and
  * `cancelBlockingRunAndRetry()` resolves it.
  *
+ * With `{ stream: true }`, every `useRun`, `useRunSteps` and `useMessage` of the run updates as its
+ * events arrive (text grows delta by delta). Keep this hook in a component that lives as long as
+ * the run is shown: its unmount ends the stream.
+ *
  * @example
  * const createRun = useCreateRun(threadId);
  * createRun.mutate({ assistant_id: 'asst_1' });
@@ -30,17 +43,16 @@ export type UseCreateRunResult = UseMutationResult<Run, RunsError, CreateRunPara
 export function useCreateRun(threadId: string, options?: UseCreateRunOptions): UseCreateRunResult {
   const { client, polling } = useRunsContext();
   const queryClient = useQueryClient();
-  const mutation = useMutation({ ...createRunMutationOptions(client, threadId), ...options });
+  // Streams, and waits for a blocking run (with their polls), end when the component goes away.
+  const unmountSignal = useUnmountSignal();
+  const { stream = false, ...mutationOptions } = options ?? {};
+  const mutation = useMutation({
+    ...createRunMutationOptions(client, threadId, { stream, signal: unmountSignal }),
+    ...mutationOptions,
+  });
   const [isCancellingBlockingRun, setCancelling] = useState(false);
   const activeRunError = ActiveRunError.is(mutation.error) ? mutation.error : null;
   const { variables, mutateAsync } = mutation;
-  // Stop waiting for the blocking run (and its polls) when the component goes away.
-  const unmounted = useRef(new AbortController());
-  useEffect(() => {
-    const controller = new AbortController();
-    unmounted.current = controller;
-    return () => controller.abort();
-  }, []);
 
   const cancelBlockingRunAndRetry = useCallback(async () => {
     if (!activeRunError || variables === undefined) {
@@ -50,13 +62,13 @@ export function useCreateRun(threadId: string, options?: UseCreateRunOptions): U
     try {
       await cancelRunAndWait(queryClient, client, threadId, activeRunError.blockingRunId, {
         polling,
-        signal: unmounted.current.signal,
+        signal: unmountSignal(),
       });
     } finally {
       setCancelling(false);
     }
     return mutateAsync(variables);
-  }, [activeRunError, variables, mutateAsync, queryClient, client, threadId, polling]);
+  }, [activeRunError, variables, mutateAsync, queryClient, client, threadId, polling, unmountSignal]);
 
   return Object.assign(mutation, { activeRunError, cancelBlockingRunAndRetry, isCancellingBlockingRun });
 }

@@ -3,11 +3,20 @@ import type { CreateThreadRunParams, Run } from '../api/schemas';
 import type { RunsError } from '../query/errors';
 import { createThreadRunMutationOptions } from '../query/mutations/create-run';
 import { useRunsContext } from './useRunsClient';
+import { useUnmountSignal } from './useUnmountSignal';
 
 export type UseCreateThreadRunOptions = Omit<
   UseMutationOptions<Run, RunsError, CreateThreadRunParams>,
   'mutationFn' | 'mutationKey'
->;
+> & {
+  /**
+   * Start the run streamed, as `useCreateRun`'s `stream` does. Unmounting this component ends the
+   * stream (the run then polls): when `onSuccess` navigates to the new run, call this hook above
+   * the routes so the stream outlives the page that started it.
+   * @default false
+   */
+  stream?: boolean;
+};
 
 /**
  * Creates a thread and starts a run on it. The run lands in the cache like `useCreateRun`'s;
@@ -21,5 +30,7 @@ export function useCreateThreadRun(
   options?: UseCreateThreadRunOptions,
 ): UseMutationResult<Run, RunsError, CreateThreadRunParams> {
   const { client } = useRunsContext();
-  return useMutation({ ...createThreadRunMutationOptions(client), ...options });
+  const unmountSignal = useUnmountSignal();
+  const { stream = false, ...mutationOptions } = options ?? {};
+  return useMutation({ ...createThreadRunMutationOptions(client, { stream, signal: unmountSignal }), ...mutationOptions });
 }

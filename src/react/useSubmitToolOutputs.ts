@@ -14,11 +14,19 @@ import { submitToolOutputsMutationOptions, type SubmitToolOutputsVariables } fro
 import { runQueryOptions } from '../query/options/run';
 import { pendingToolCalls } from '../query/run-state';
 import { useRunsContext } from './useRunsClient';
+import { useUnmountSignal } from './useUnmountSignal';
 
 export type UseSubmitToolOutputsOptions = Omit<
   UseMutationOptions<Run, RunsError, SubmitToolOutputsVariables>,
   'mutationFn' | 'mutationKey'
->;
+> & {
+  /**
+   * Submit with the streaming form: the run's next stream feeds the cache from the submission on
+   * (as `useCreateRun`'s `stream` does); unmounting this component ends it.
+   * @default false
+   */
+  stream?: boolean;
+};
 
 export type UseSubmitToolOutputsResult = UseMutationResult<Run, RunsError, SubmitToolOutputsVariables> & {
   /** The calls waiting for an output (empty unless the run is in `requires_action`). */
@@ -47,7 +55,12 @@ export function useSubmitToolOutputs(
   const run = useQuery({ ...runQueryOptions(client, threadId, runId, { polling }), notifyOnChangeProps: ['data'] }).data;
   const filters = { mutationKey: runlensMutationKeys.submitToolOutputs(threadId, runId), exact: true };
   const inFlight = useIsMutating(filters) > 0;
-  const mutation = useMutation({ ...submitToolOutputsMutationOptions(client, threadId, runId), ...options });
+  const unmountSignal = useUnmountSignal();
+  const { stream = false, ...mutationOptions } = options ?? {};
+  const mutation = useMutation({
+    ...submitToolOutputsMutationOptions(client, threadId, runId, { stream, signal: unmountSignal }),
+    ...mutationOptions,
+  });
   const { mutate, mutateAsync } = mutation;
 
   // Checked at call time against the mutation cache, so a double click never replaces the

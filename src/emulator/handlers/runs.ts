@@ -2,6 +2,7 @@ import { json, runJson } from '../http';
 import { paginate, parseListQuery } from '../pagination';
 import { modifyRunParams, runParams, toolOutputsParams } from '../request-bodies';
 import type { Handler, RequestContext } from '../router';
+import { beforeChange } from '../snapshots';
 import { runEventStream, sseResponse } from '../sse';
 import { parseInclude, stepView } from '../views';
 import { pathParam } from './params';
@@ -28,7 +29,10 @@ export const getRun: Handler = (context) => runJson(runOf(context), context.now,
 export const modifyRun: Handler = (context) => {
   const record = runOf(context);
   const { metadata } = modifyRunParams(context.body);
-  if (metadata) record.object.metadata = metadata;
+  if (metadata) {
+    beforeChange(record.object, false); // events already logged keep the old metadata
+    record.object.metadata = metadata;
+  }
   return runJson(record, context.now, context.speed);
 };
 
@@ -51,7 +55,9 @@ export const submitToolOutputs: Handler = (context) => {
 export const listRunSteps: Handler = (context) => {
   const includeContent = parseInclude(context.url.searchParams);
   const query = parseListQuery(context.url.searchParams);
-  return json(paginate(runOf(context).steps.map((step) => stepView(step, includeContent)), query));
+  // Page first, then shape only the page's steps (not all of a 10 000-step run's).
+  const page = paginate(runOf(context).steps, query);
+  return json({ ...page, data: page.data.map((step) => stepView(step, includeContent)) });
 };
 
 export const getRunStep: Handler = (context) => {

@@ -1,6 +1,7 @@
 import type { IdFactory } from '../ids';
 import type { RunRecord } from '../store';
 import { Timeline, type Scheduled } from '../timeline';
+import { bulkPhase } from './bulk';
 import { finishPhase, messagePhase, serverError, startPhase, timings, type PlanContext } from './phases';
 import type { ScenarioName } from './settings';
 import { replies } from './text';
@@ -56,6 +57,12 @@ const scenarios: Record<ScenarioName, (ctx: PlanContext) => void> = {
     startPhase(ctx);
     messagePhase(ctx, { text: replies.incomplete(ctx.record), outcome: 'max_tokens' });
     finishPhase(ctx, 'incomplete', { incomplete_details: { reason: 'max_completion_tokens' } });
+  },
+  bulk(ctx) {
+    startPhase(ctx);
+    bulkPhase(ctx);
+    messagePhase(ctx, { text: replies.bulk(ctx.record) });
+    finishPhase(ctx, 'completed');
   },
   slow(ctx) {
     startPhase(ctx);

@@ -3,6 +3,7 @@ import { usage, type MessageContentDelta } from '../mutator';
 import type { RunRecord } from '../store';
 import type { Timeline } from '../timeline';
 import type { LastError, MessageObject, RunObject, RunStepObject, TerminalRunStatus } from '../types';
+import { withText } from './custom-text';
 import { chunkText, estimateTokens, promptTokens } from './text';
 
 /** Scenario timings, in emulator ms. */
@@ -70,8 +71,10 @@ function textDeltas(plan: MessagePlan, index: number): MessageContentDelta[] {
 }
 
 /** A message_creation step writing one assistant message in deltas over `durationMs`. */
-export function messagePhase(ctx: PlanContext, plan: MessagePlan): void {
+export function messagePhase(ctx: PlanContext, messagePlan: MessagePlan): void {
   const { record, ids, timeline } = ctx;
+  // `emulator.text` goes at the end, so a citation marker keeps its offset.
+  const plan = { ...messagePlan, text: withText(record, messagePlan.text) };
   const stepId = ids.next('step_');
   const messageId = ids.next('msg_');
   let step: RunStepObject | undefined;

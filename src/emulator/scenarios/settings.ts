@@ -10,6 +10,7 @@ export const scenarioNames = [
   'incomplete',
   'expire',
   'slow',
+  'bulk',
 ] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
 
@@ -20,6 +21,10 @@ export interface ScenarioSettings {
   parallel: number;
   /** How many times the run asks for tool outputs. `emulator.rounds`, 1–5. */
   rounds: number;
+  /** Completed steps the `bulk` scenario lays out. `emulator.steps`, 1–10000. @default 100 */
+  steps: number;
+  /** `emulator.text`: a string carried into replies, arguments, logs, file names and contents (see custom-text.ts). */
+  text?: string;
 }
 
 const isScenario = (value: string): value is ScenarioName => (scenarioNames as readonly string[]).includes(value);
@@ -46,7 +51,11 @@ export function checkEmulatorMetadata(metadata: Metadata): void {
   }
   integerSetting(metadata, 'emulator.parallel', 8);
   integerSetting(metadata, 'emulator.rounds', 5);
+  integerSetting(metadata, 'emulator.steps', maxBulkSteps);
 }
+
+/** Upper bound of `emulator.steps`. */
+export const maxBulkSteps = 10_000;
 
 export function resolveSettings(assistantMetadata: Metadata, runMetadata: Metadata, parallelToolCalls: boolean): ScenarioSettings {
   const merged: Metadata = { ...assistantMetadata, ...runMetadata };
@@ -57,5 +66,7 @@ export function resolveSettings(assistantMetadata: Metadata, runMetadata: Metada
     // parallel_tool_calls: false means one call at a time, as the API promised.
     parallel: parallelToolCalls ? (integerSetting(merged, 'emulator.parallel', 8) ?? 1) : 1,
     rounds: integerSetting(merged, 'emulator.rounds', 5) ?? 1,
+    steps: integerSetting(merged, 'emulator.steps', maxBulkSteps) ?? 100,
+    ...(merged['emulator.text'] ? { text: merged['emulator.text'] } : {}),
   };
 }

@@ -48,6 +48,7 @@ export const replies = {
   incomplete: (record: RunRecord): string =>
     `Here is a detailed answer to “${topicOf(record)}”. First, the run starts queued; then it moves to in_progress; ` +
     'then the model keeps writing until it reaches the max_completion_tokens limit and the text stops in the middle of a',
+  bulk: (record: RunRecord): string => `Done: ${record.settings.steps} steps for “${topicOf(record)}”.`,
   slow: (record: RunRecord): string =>
     `This is a deliberately slow answer to “${topicOf(record)}”. It takes about two minutes to write, ` +
     'a few words every few seconds, so there is plenty of time to watch the run stay in_progress, to see the ' +

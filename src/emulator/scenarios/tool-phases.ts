@@ -1,5 +1,6 @@
 import type { IdFactory } from '../ids';
 import { usage } from '../mutator';
+import { beforeChange } from '../snapshots';
 import type { RunRecord } from '../store';
 import type {
   FileSearchRankingOptions,
@@ -11,6 +12,7 @@ import type {
   RunStepObject,
 } from '../types';
 import { exampleArguments, hashString } from './arguments';
+import { customText, withText, withTextArguments } from './custom-text';
 import { timings, type PlanContext } from './phases';
 import { estimateTokens, promptTokens, sliceText } from './text';
 
@@ -44,7 +46,7 @@ export function planFunctionCalls(record: RunRecord, ids: IdFactory): RequiredTo
   return Array.from({ length: count }, (_, i) => {
     const fn = functions[(record.round * count + i) % functions.length] ?? defaultFunction;
     const id = ids.next('call_');
-    return { id, type: 'function', function: { name: fn.name, arguments: JSON.stringify(exampleArguments(fn.parameters, hashString(id))) } };
+    return { id, type: 'function', function: { name: fn.name, arguments: JSON.stringify(withTextArguments(record, exampleArguments(fn.parameters, hashString(id)))) } };
   });
 }
 
@@ -93,10 +95,12 @@ export function codeInterpreterPhase(ctx: PlanContext): string {
   const callId = ctx.ids.next('call_');
   const fileId = ctx.ids.next('file-', 22);
   const code = { index: 0, type: 'code_interpreter' };
+  const text = customText(ctx.record);
+  const lines = text === undefined ? chartCode : [`# ${text}\n`, ...chartCode];
   const deltas: object[] = [
     { ...code, id: callId, code_interpreter: { input: '', outputs: [] } },
-    ...chartCode.map((line) => ({ ...code, code_interpreter: { input: line } })),
-    { ...code, code_interpreter: { outputs: [{ index: 0, type: 'logs', logs: 'max=1.00 at x=1.56\n' }, { index: 1, type: 'image', image: { file_id: fileId } }] } },
+    ...lines.map((line) => ({ ...code, code_interpreter: { input: line } })),
+    { ...code, code_interpreter: { outputs: [{ index: 0, type: 'logs', logs: withText(ctx.record, 'max=1.00 at x=1.56\n', '') }, { index: 1, type: 'image', image: { file_id: fileId } }] } },
   ];
   const { step, gap } = toolCallsStep(ctx, deltas);
   ctx.timeline.after(gap, (m) => {
@@ -124,12 +128,17 @@ export function fileSearchPhase(ctx: PlanContext): FileSearchResult | undefined 
   const results: FileSearchResult[] = documents
     .filter((d) => d.score >= rankingOptions.score_threshold)
     .slice(0, tool?.file_search?.max_num_results ?? 20)
-    .map(({ text, ...result }) => ({ ...result, content: [{ type: 'text', text }] }));
+    .map(({ text, ...result }) => ({
+      ...result,
+      file_name: withText(ctx.record, result.file_name),
+      content: [{ type: 'text', text: withText(ctx.record, text) }],
+    }));
   const callId = ctx.ids.next('call_');
   const { step, gap } = toolCallsStep(ctx, [{ index: 0, id: callId, type: 'file_search', file_search: {} }]);
   ctx.timeline.after(timings.stepMs - gap, (m) => {
     const current = step();
     if (!current || current.step_details.type !== 'tool_calls') return;
+    beforeChange(current, true); // the results are written into its call in place
     const call = current.step_details.tool_calls[0] as FileSearchToolCall | undefined;
     if (call) call.file_search = { ranking_options: rankingOptions, results };
     m.finishStep(current, 'completed', usage(promptTokens(ctx.record), 12));

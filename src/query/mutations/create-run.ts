@@ -3,11 +3,14 @@ import type { CreateRunParams, CreateThreadRunParams, Run } from '../../api/sche
 import { findActiveRunInCache, writeRun } from '../cache';
 import { toActiveRunError } from '../errors';
 import { runlensMutationKeys } from '../keys';
-import { noMutationRetry, type RunlensMutationOptions } from './shared';
+import { followRunStream } from '../stream/follow-run-stream';
+import { noMutationRetry, type MutationStreamConfig, type RunlensMutationOptions } from './shared';
 
 /**
  * Starts a run on a thread. The new run lands in its run query and at the top of the thread's
  * runs lists. When the thread still has an active run the error is an `ActiveRunError` naming it.
+ * With `{ stream: true }` the run is streamed: the mutation resolves at `thread.run.created` and
+ * the stream goes on feeding the cache (see `followRunStream`) until `signal` aborts it.
  *
  * @example
  * const observer = new MutationObserver(queryClient, createRunMutationOptions(client, 'thread_1'));
@@ -16,34 +19,47 @@ import { noMutationRetry, type RunlensMutationOptions } from './shared';
 export function createRunMutationOptions(
   client: RunsClient,
   threadId: string,
+  config: MutationStreamConfig = {},
 ): RunlensMutationOptions<Run, CreateRunParams> {
   return {
     mutationKey: runlensMutationKeys.createRun(threadId),
     mutationFn: async (params, { client: queryClient }) => {
-      let run: Run;
       try {
-        run = await client.createRun(threadId, params);
+        if (config.stream) {
+          const signal = config.signal?.();
+          // The stream writes the run itself (and every event after it).
+          return await followRunStream(queryClient, (stop) => client.createRunStream(threadId, params, { signal: stop }), { signal });
+        }
+        const run = await client.createRun(threadId, params);
+        writeRun(queryClient, run, { isNew: true });
+        return run;
       } catch (error) {
         throw toActiveRunError(error, threadId, findActiveRunInCache(queryClient, threadId)?.id) ?? error;
       }
-      writeRun(queryClient, run, { isNew: true });
-      return run;
     },
     retry: noMutationRetry,
   };
 }
 
 /**
- * Creates a thread and starts a run on it in one call; the run lands in the cache like `createRun`'s.
+ * Creates a thread and starts a run on it in one call; the run lands in the cache like `createRun`'s,
+ * streamed with `{ stream: true }` likewise.
  *
  * @example
  * const run = await new MutationObserver(queryClient, createThreadRunMutationOptions(client))
  *   .mutate({ assistant_id: 'asst_1', thread: { messages: [{ role: 'user', content: 'Hi' }] } });
  */
-export function createThreadRunMutationOptions(client: RunsClient): RunlensMutationOptions<Run, CreateThreadRunParams> {
+export function createThreadRunMutationOptions(
+  client: RunsClient,
+  config: MutationStreamConfig = {},
+): RunlensMutationOptions<Run, CreateThreadRunParams> {
   return {
     mutationKey: runlensMutationKeys.createThreadRun(),
     mutationFn: async (params, { client: queryClient }) => {
+      if (config.stream) {
+        const signal = config.signal?.();
+        return followRunStream(queryClient, (stop) => client.createThreadRunStream(params, { signal: stop }), { signal });
+      }
       const run = await client.createThreadRun(params);
       writeRun(queryClient, run, { isNew: true });
       return run;

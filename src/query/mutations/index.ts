@@ -3,4 +3,4 @@ export * from './create-run';
 export * from './update-run';
 export * from './submit-tool-outputs';
 export * from './cancel-run';
-export type { RunlensMutationOptions } from './shared';
+export type { MutationStreamConfig, RunlensMutationOptions } from './shared';

@@ -14,6 +14,20 @@ export type RunlensMutationOptions<TData, TVariables> = MutationOptions<TData, R
  */
 export const noMutationRetry = false as const;
 
+/** The streaming switch of the run-starting mutations (create, create thread and run, submit outputs). */
+export interface MutationStreamConfig {
+  /**
+   * Use the streaming form: the mutation resolves with the run at its first event and the stream
+   * keeps the cache live, with no polling, until the run needs outputs or ends. @default false
+   */
+  stream?: boolean;
+  /**
+   * The stream's lifetime, read when the mutation runs (a getter, because a component's signal
+   * is made after its first render). Aborting it ends the stream; the run then polls again.
+   */
+  signal?: () => AbortSignal | undefined;
+}
+
 /** Stops in-flight polls of the run, so an answer from before this mutation cannot land after it. */
 export function stopRunFetches(queryClient: QueryClient, threadId: string, runId: string): Promise<void> {
   return queryClient.cancelQueries({ queryKey: runlensKeys.run(threadId, runId), exact: true });

@@ -8,7 +8,8 @@ import { inFlight, runRef } from '../in-flight';
 import { runlensMutationKeys } from '../keys';
 import { runQueryOptions } from '../options/run';
 import { pendingToolCalls, toolCallId } from '../run-state';
-import { noMutationRetry, stopRunFetches, type RunlensMutationOptions } from './shared';
+import { followRunStream } from '../stream/follow-run-stream';
+import { noMutationRetry, stopRunFetches, type MutationStreamConfig, type RunlensMutationOptions } from './shared';
 
 export interface SubmitToolOutputsVariables {
   tool_outputs: ToolOutput[];
@@ -48,6 +49,8 @@ async function runToCheck(queryClient: QueryClient, client: RunsClient, threadId
  * Sends the outputs a `requires_action` run waits for. Refused before sending unless every
  * pending call id has exactly one output, while another submit for the run is in flight, and
  * once the run has moved on. The returned run is written to the cache, which restarts polling.
+ * With `{ stream: true }` the run's next stream opens: the mutation resolves at its first run
+ * event (`queued`) and the stream feeds the cache from there.
  *
  * @example
  * await new MutationObserver(queryClient, submitToolOutputsMutationOptions(client, 'thread_1', 'run_1'))
@@ -57,6 +60,7 @@ export function submitToolOutputsMutationOptions(
   client: RunsClient,
   threadId: string,
   runId: string,
+  config: MutationStreamConfig = {},
 ): RunlensMutationOptions<Run, SubmitToolOutputsVariables> {
   return {
     mutationKey: runlensMutationKeys.submitToolOutputs(threadId, runId),
@@ -74,9 +78,16 @@ export function submitToolOutputsMutationOptions(
         const refusal = toolOutputsRefusal(await runToCheck(queryClient, client, threadId, runId), tool_outputs, submitted);
         if (refusal) throw refusedBeforeSend('tool_outputs', refusal.code, refusal.detail);
         await stopRunFetches(queryClient, threadId, runId);
-        const run = await client.submitToolOutputs(threadId, runId, { tool_outputs });
+        const run = config.stream
+          ? await followRunStream(
+              queryClient,
+              (stop) => client.submitToolOutputsStream(threadId, runId, { tool_outputs }, { signal: stop }),
+              { signal: config.signal?.(), run: { threadId, runId } },
+            )
+          : await client.submitToolOutputs(threadId, runId, { tool_outputs });
         state.submittedCallIds.set(ref, new Set([...submitted, ...tool_outputs.map((output) => output.tool_call_id)]));
-        writeRun(queryClient, run);
+        // A stream has written the run (and goes on writing it): writing this snapshot again could undo a newer event.
+        if (!config.stream) writeRun(queryClient, run);
         return run;
       } finally {
         state.submits.delete(ref);

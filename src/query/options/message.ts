@@ -4,6 +4,7 @@ import type { Message } from '../../api/schemas';
 import type { RunsError } from '../errors';
 import { runlensKeys } from '../keys';
 import { resolvePollingTuning } from '../polling';
+import { isStreamFeeding, streamedMessage } from '../stream/registry';
 import { noQueryRetry, type RunlensQueryConfig } from './shared';
 
 export type MessageQueryKey = ReturnType<typeof runlensKeys.message>;
@@ -17,7 +18,8 @@ export type MessageQueryOptions = Omit<
 
 /**
  * The message a `message_creation` step wrote. Polled while it is still being written
- * (`in_progress`), so its text grows; quiet once completed or incomplete.
+ * (`in_progress`), so its text grows; quiet once completed or incomplete. While a stream of its
+ * run delivers it, the text grows from the stream's deltas instead, without requests.
  *
  * @example
  * queryClient.fetchQuery(messageQueryOptions(client, 'thread_1', 'msg_1'));
@@ -31,9 +33,13 @@ export function messageQueryOptions(
   const tuning = resolvePollingTuning(config.polling);
   return {
     queryKey: runlensKeys.message(threadId, messageId) as DataTag<MessageQueryKey, Message, RunsError>,
-    queryFn: ({ signal }) => client.getMessage(threadId, messageId, { signal }),
-    refetchInterval: (query) =>
-      query.state.status !== 'error' && query.state.data?.status === 'in_progress' ? tuning.minIntervalMs : false,
+    queryFn: ({ signal, client: queryClient }) =>
+      streamedMessage(queryClient, threadId, messageId) ?? client.getMessage(threadId, messageId, { signal }),
+    refetchInterval: (query) => {
+      const { status, data } = query.state;
+      if (status === 'error' || data?.status !== 'in_progress') return false;
+      return data.run_id && isStreamFeeding(query, threadId, data.run_id) ? false : tuning.minIntervalMs;
+    },
     retry: noQueryRetry,
   };
 }

@@ -5,6 +5,7 @@ import type { RunStep, RunStepInclude } from '../../api/schemas';
 import { normalizeInclude, runlensKeys } from '../keys';
 import { isStepFinal } from '../run-state';
 import { resolvePollingTuning } from '../polling';
+import { isStreamFeeding } from '../stream/registry';
 import { noQueryRetry, type RunlensQueryConfig } from './shared';
 
 export type RunStepQueryKey = ReturnType<typeof runlensKeys.runStep>;
@@ -18,7 +19,8 @@ export type RunStepQueryOptions = Omit<
 
 /**
  * One step, e.g. with `include: ['step_details.tool_calls[*].file_search.results[*].content']`
- * for the chunks a file search returned. Polled quickly while the step is `in_progress`.
+ * for the chunks a file search returned. Polled quickly while the step is `in_progress` (unless a
+ * stream feeds its run).
  *
  * @example
  * queryClient.fetchQuery(runStepQueryOptions(client, 'thread_1', 'run_1', 'step_1'));
@@ -39,7 +41,7 @@ export function runStepQueryOptions(
       client.getRunStep(threadId, runId, stepId, include.length ? { include } : {}, { signal }),
     refetchInterval: (query) => {
       const step = query.state.data;
-      if (query.state.status === 'error') return false;
+      if (query.state.status === 'error' || isStreamFeeding(query, threadId, runId)) return false;
       return step && isStepFinal(step) ? false : tuning.minIntervalMs;
     },
     retry: noQueryRetry,

@@ -1,4 +1,4 @@
-import type { DataTag, InfiniteData, InfiniteQueryObserverOptions } from '@tanstack/query-core';
+import type { DataTag, InfiniteData, InfiniteQueryObserverOptions, QueryClient } from '@tanstack/query-core';
 import type { RunsClient } from '../../api/client';
 import type { RunsError } from '../errors';
 import type { ListPage, Run, RunStep, RunStepInclude } from '../../api/schemas';
@@ -6,6 +6,7 @@ import { normalizeInclude, normalizeListParams, runlensKeys } from '../keys';
 import type { PageCursor } from '../pages';
 import { resolvePollingTuning } from '../polling';
 import { nextStepsPollInterval, rememberRunForStepsPage, shareStepsKeepingContext } from '../steps-liveness';
+import { findOpenRunStream, isStreamFeeding } from '../stream/registry';
 import { runQueryOptions } from './run';
 import { nextCursor, newerCursor } from './runs';
 import { noQueryRetry, type RunlensQueryConfig } from './shared';
@@ -27,6 +28,24 @@ export type RunStepsInfiniteQueryOptions = InfiniteQueryObserverOptions<
   RunStepsQueryKey,
   PageCursor
 > & { queryKey: DataTag<RunStepsQueryKey, RunStepsInfiniteData, RunsError> };
+
+/**
+ * A page fetched while a stream feeds the run shows the steps the stream delivered as the stream
+ * has them. The page may be a little older or newer than the stream's snapshot; the stream's next
+ * delta builds on its snapshot, so showing the page's version would make the step jump back and
+ * forth. Pages with `include` content keep what they fetched.
+ */
+function withStreamedSteps(
+  queryClient: QueryClient,
+  threadId: string,
+  runId: string,
+  page: RunStepsPage,
+  hasInclude: boolean,
+): RunStepsPage {
+  const streamed = findOpenRunStream(queryClient, threadId, runId)?.steps;
+  if (!streamed?.size || hasInclude) return page;
+  return { ...page, data: page.data.map((step) => streamed.get(step.id) ?? step) };
+}
 
 /**
  * A run's steps as an infinite query that stays live while the run is active or a step is
@@ -63,13 +82,13 @@ export function runStepsInfiniteQueryOptions(
         { limit, order, ...(include.length ? { include } : {}), ...pageParam },
         { signal },
       );
-      return rememberRunForStepsPage(page, run);
+      return rememberRunForStepsPage(withStreamedSteps(queryClient, threadId, runId, page, include.length > 0), run);
     },
     initialPageParam: {},
     getNextPageParam: (lastPage, _pages, lastCursor) => nextCursor(lastPage, lastCursor),
     getPreviousPageParam: (_first, pages) => (order === 'desc' ? newerCursor(pages) : undefined),
     structuralSharing: shareStepsKeepingContext,
-    refetchInterval: (query) => nextStepsPollInterval(query.state.data, tuning),
+    refetchInterval: (query) => (isStreamFeeding(query, threadId, runId) ? false : nextStepsPollInterval(query.state.data, tuning)),
     retry: noQueryRetry,
   };
 }

@@ -6,6 +6,7 @@ import { writeRunToLists } from '../cache';
 import { runlensKeys } from '../keys';
 import { nextPollInterval, resolvePollingTuning } from '../polling';
 import { observeRunQuery, rememberPollHint, shareRunKeepingPollMeta } from '../run-poll-meta';
+import { findOpenRunStream, isStreamFeeding } from '../stream/registry';
 import { noQueryRetry, type RunlensQueryConfig } from './shared';
 
 export type RunQueryKey = ReturnType<typeof runlensKeys.run>;
@@ -16,9 +17,10 @@ export type RunQueryOptions = Omit<QueryObserverOptions<Run, RunsError, Run, Run
 };
 
 /**
- * One run, polled by the policy in polling.ts until it is terminal. The data is the plain `Run`;
- * the server's poll hint rides beside it (run-poll-meta.ts). Every answer also refreshes the
- * run's copy in loaded runs lists, which is how `useRuns` keeps its active rows live.
+ * One run, polled by the policy in polling.ts until it is terminal, never while a stream feeds it
+ * (stream/registry.ts). The data is the plain `Run`; the server's poll hint rides beside it
+ * (run-poll-meta.ts). Every answer also refreshes the run's copy in loaded runs lists, which is
+ * how `useRuns` keeps its active rows live.
  *
  * @example
  * await queryClient.prefetchQuery(runQueryOptions(client, 'thread_1', 'run_1'));
@@ -34,15 +36,20 @@ export function runQueryOptions(
     queryKey: runlensKeys.run(threadId, runId) as DataTag<RunQueryKey, Run, RunsError>,
     queryFn: async ({ signal, client: queryClient, queryKey }) => {
       // While a mutation of this run is in flight its answer is the news; a poll racing it could
-      // land after it with the old state (the mutation cancels polls already in flight).
+      // land after it with the old state (the mutation cancels polls already in flight). While a
+      // stream feeds the run its events are the news; a GET (on focus, on mount) would repeat them.
       const cached = queryClient.getQueryData<Run>(queryKey);
-      if (cached && queryClient.isMutating({ mutationKey: runlensKeys.run(threadId, runId) }) > 0) return cached;
+      const busy =
+        queryClient.isMutating({ mutationKey: runlensKeys.run(threadId, runId) }) > 0 ||
+        findOpenRunStream(queryClient, threadId, runId) !== undefined;
+      if (cached && busy) return cached;
       const run = rememberPollHint(await client.getRun(threadId, runId, { signal }));
       writeRunToLists(queryClient, run);
       return run;
     },
     structuralSharing: shareRunKeepingPollMeta,
-    refetchInterval: (query) => nextPollInterval(query.state.data, observeRunQuery(query), tuning),
+    refetchInterval: (query) =>
+      isStreamFeeding(query, threadId, runId) ? false : nextPollInterval(query.state.data, observeRunQuery(query), tuning),
     retry: noQueryRetry,
   };
 }

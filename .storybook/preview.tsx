@@ -1,0 +1,67 @@
+import type { Decorator, Preview } from '@storybook/react-vite';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import '../src/ui/styles.css';
+import { RunsProvider } from '../src/react';
+import { loadBackend, type StoryBackend } from '../stories/support/backend';
+
+// Every story gets its own emulator (seeded demo data, a manual clock unless the story asks for a
+// live one), the official SDK over it (`fetch: emulator.fetch`, no network, no key), a fresh
+// QueryClient and a RunsProvider. The `backend` loader builds the story's runs first (see
+// stories/support/backend.ts), so a story renders straight into the state it is about.
+
+const withRunsProvider: Decorator = (Story, context) => {
+  const backend = context.loaded.backend as StoryBackend;
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } }),
+  );
+  useEffect(() => () => queryClient.clear(), [queryClient]);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <RunsProvider client={backend.openai}>
+        <Story />
+      </RunsProvider>
+    </QueryClientProvider>
+  );
+};
+
+const withTheme: Decorator = (Story, context) => {
+  const theme = (context.globals.theme as string | undefined) ?? 'light';
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+  return (
+    <div data-theme={theme} className="rl-story" style={{ padding: 16, background: 'var(--rl-bg, transparent)', color: 'var(--rl-fg, inherit)' }}>
+      <Story />
+    </div>
+  );
+};
+
+const preview: Preview = {
+  tags: ['autodocs'],
+  loaders: [async (context) => ({ backend: await loadBackend(context.parameters.emulator) })],
+  decorators: [withRunsProvider, withTheme],
+  globalTypes: {
+    theme: {
+      description: 'Colour theme (sets data-theme)',
+      toolbar: {
+        title: 'Theme',
+        icon: 'mirror',
+        items: [
+          { value: 'light', title: 'Light' },
+          { value: 'dark', title: 'Dark' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { theme: 'light' },
+  parameters: {
+    layout: 'fullscreen',
+    controls: { expanded: true },
+    // Every story is an accessibility test: axe violations fail it (in Vitest and in the UI).
+    a11y: { test: 'error' },
+  },
+};
+
+export default preview;

@@ -1,0 +1,157 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import OpenAI from 'openai';
+import { createRoot } from 'react-dom/client';
+import { createOpenAIRunsClient, type RunStep } from '../../../src/api';
+import { createEmulator, createManualClock } from '../../../src/emulator';
+import { RunsProvider } from '../../../src/react';
+import { RunInspector } from '../../../src/ui/RunInspector/RunInspector';
+import { RunStepListView } from '../../../src/ui/RunStepListView';
+import { RunStepView } from '../../../src/ui/RunStepView';
+import '../../../src/ui/styles.css';
+
+// One measurement per page load: ?steps=N&mode=inspector|virtualized|naive.
+// inspector — <RunInspector> as shipped, mounted cold: it fetches the run and its first page of steps
+//   from the in-page emulator; first render = mount → its step rows painted. (It pages steps with a
+//   "Load more steps" button, so it is not scrolled here.)
+// virtualized — every step of the run (all pages, fetched first) in RunStepListView + RunStepView rows,
+//   as RunInspector renders them, virtualized (the default above 50 steps).
+// naive — the same rows with virtualize={false}: every step mounted.
+
+export interface BenchResult {
+  steps: number;
+  mode: string;
+  firstRenderMs: number;
+  rowsInDom: number;
+  frames: number[];
+  scrolledPx: number;
+  /** Time spent inside the emulator's fetch handler after mount (in-page backend cost). */
+  backendMs: number;
+  error?: string;
+}
+
+declare global {
+  interface Window {
+    __bench?: BenchResult | { error: string };
+  }
+}
+
+const params = new URLSearchParams(location.search);
+const stepCount = Number(params.get('steps') ?? 100);
+const mode = params.get('mode') ?? 'virtualized';
+const nextFrame = (): Promise<number> => new Promise((resolve) => requestAnimationFrame(resolve));
+
+async function prepare() {
+  const clock = createManualClock(Date.now());
+  const emulator = createEmulator({ clock, seed: false });
+  const timing = { backendMs: 0 };
+  const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const t = performance.now();
+    try {
+      return await emulator.fetch(input, init);
+    } finally {
+      timing.backendMs += performance.now() - t;
+    }
+  }) as typeof globalThis.fetch;
+  const openai = new OpenAI({ apiKey: 'sk-emulator', baseURL: 'https://emulator.runlens.invalid/v1', fetch, dangerouslyAllowBrowser: true });
+  const assistant = await openai.beta.assistants.create({ model: 'gpt-4o', name: 'Bench', metadata: { 'emulator.scenario': 'bulk', 'emulator.steps': String(stepCount) } });
+  const run = await openai.beta.threads.createAndRun({ assistant_id: assistant.id });
+  clock.advance(2_000 + stepCount * 10);
+  const steps: RunStep[] = [];
+  if (mode !== 'inspector') {
+    const client = createOpenAIRunsClient(openai);
+    for (let after: string | undefined; ; ) {
+      const page = await client.listRunSteps(run.thread_id, run.id, { limit: 100, order: 'asc', ...(after ? { after } : {}) });
+      steps.push(...page.data);
+      if (!page.has_more || !page.last_id) break;
+      after = page.last_id;
+    }
+  }
+  timing.backendMs = 0;
+  return { openai, threadId: run.thread_id, steps, timing };
+}
+
+function stepList(): HTMLElement | null {
+  return document.querySelector<HTMLElement>('[role="list"][aria-label="Run steps"]');
+}
+
+/** The element that scrolls the step list: the list itself or its nearest scrollable ancestor. */
+function scroller(list: HTMLElement): HTMLElement {
+  for (let el: HTMLElement | null = list; el; el = el.parentElement) {
+    if (el.scrollHeight > el.clientHeight + 1 && /(auto|scroll)/.test(getComputedStyle(el).overflowY)) return el;
+  }
+  return document.scrollingElement as HTMLElement;
+}
+
+async function run(): Promise<BenchResult> {
+  const { openai, threadId, steps, timing } = await prepare();
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+  const root = createRoot(document.getElementById('root') as HTMLElement);
+  await nextFrame();
+
+  const start = performance.now();
+  performance.mark('bench:mount');
+  root.render(
+    <QueryClientProvider client={queryClient}>
+      <RunsProvider client={openai}>
+        {mode === 'inspector' ? (
+          <RunInspector threadId={threadId} />
+        ) : (
+          <RunStepListView steps={steps} virtualize={mode === 'virtualized'} className="bench-list">
+            <RunStepListView.Items>
+              {(step) => (
+                <RunStepView step={step}>
+                  <RunStepView.Details />
+                </RunStepView>
+              )}
+            </RunStepListView.Items>
+          </RunStepListView>
+        )}
+      </RunsProvider>
+    </QueryClientProvider>,
+  );
+  // First render: the step list shows its first rows, and a frame has been painted with them.
+  for (let i = 0; ; i += 1) {
+    const list = stepList();
+    if (list?.querySelector('[role="listitem"]')) break;
+    if (performance.now() - start > 60_000) throw new Error('the step list never rendered');
+    await (i < 1000 ? Promise.resolve().then(nextFrame) : nextFrame());
+  }
+  await nextFrame();
+  const firstRenderMs = performance.now() - start;
+  performance.measure('bench:first-render', 'bench:mount');
+
+  const backendMs = timing.backendMs;
+  const list = stepList() as HTMLElement;
+  const frames: number[] = [];
+  if (mode === 'inspector') return { steps: stepCount, mode, firstRenderMs, backendMs, rowsInDom: list.querySelectorAll('[role="listitem"]').length, frames, scrolledPx: 0 };
+  const box = scroller(list);
+  // Scripted scroll: 150 frames, up to 240 px a frame (never past the end, so every frame has work),
+  // recording requestAnimationFrame deltas.
+  const perFrame = Math.max(1, Math.min(240, Math.floor((box.scrollHeight - box.clientHeight) / 160)));
+  const from = box.scrollTop;
+  let last = await nextFrame();
+  for (let i = 0; i < 150; i += 1) {
+    box.scrollTop += perFrame;
+    const now = await nextFrame();
+    frames.push(now - last);
+    last = now;
+  }
+  return {
+    steps: stepCount,
+    mode,
+    firstRenderMs,
+    rowsInDom: list.querySelectorAll('[role="listitem"]').length,
+    frames,
+    scrolledPx: box.scrollTop - from,
+    backendMs,
+  };
+}
+
+run().then(
+  (result) => {
+    window.__bench = result;
+  },
+  (error: unknown) => {
+    window.__bench = { error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error) };
+  },
+);

@@ -1,0 +1,123 @@
+// npm run bench:render — for runs of 100, 1 000 and 10 000 steps (the emulator's `bulk` scenario,
+// in-page): time to first render of RunInspector (cold, fetching from the emulator), and first render
+// plus scroll frame times of the run's whole step list, virtualized vs naive (every row mounted).
+// See page/main.tsx for the modes. A production Vite build of bench/render/page, served by a tiny
+// static server, measured in headless Debian Chromium through playwright-core.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+
+const root = resolve(import.meta.dirname, 'page');
+const repo = resolve(import.meta.dirname, '../..');
+const outDir = join(tmpdir(), 'runlens-bench-render');
+const sizes = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
+const modes = ['inspector', 'virtualized', 'naive'] as const;
+const runsPerCase = Number(process.env.BENCH_RUNS ?? 2);
+const targets = { firstRenderMs: 150, frameP95Ms: 16 };
+
+interface Result {
+  steps: number;
+  mode: string;
+  firstRenderMs: number;
+  rowsInDom: number;
+  frames: number[];
+  scrolledPx: number;
+  backendMs: number;
+}
+
+const percentile = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+};
+const median = (values: number[]): number => percentile(values, 50);
+
+async function main(): Promise<void> {
+  const t0 = Date.now();
+  await build({
+    root,
+    configFile: false,
+    logLevel: 'warn',
+    plugins: [react()],
+    base: './',
+    build: { outDir, emptyOutDir: true, minify: true, sourcemap: false },
+    resolve: { alias: [{ find: /^runlens$/, replacement: join(repo, 'src/index.ts') }] },
+  });
+
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+  const server = createServer((req, res) => {
+    const path = join(outDir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'index.html') : path;
+    if (!file.startsWith(outDir) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    // Unthrottled frames: a rAF delta is the frame's own cost, not the 60 Hz vsync interval.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-gpu-vsync', '--disable-frame-rate-limit'],
+  });
+  const rows: { steps: number; mode: string; first: number; backend: number; p50: number; p95: number; rowsInDom: number }[] = [];
+  try {
+    for (const steps of sizes) {
+      for (const mode of modes) {
+        const firsts: number[] = [];
+        const backends: number[] = [];
+        const frames: number[] = [];
+        let rowsInDom = 0;
+        for (let i = 0; i < runsPerCase; i += 1) {
+          const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+          page.on('pageerror', (error) => console.error(`[${steps} ${mode}] page error:`, error.message));
+          await page.goto(`${base}?steps=${steps}&mode=${mode}`);
+          await page.waitForFunction(() => window.__bench !== undefined, null, { timeout: 120_000 });
+          const result = (await page.evaluate(() => window.__bench)) as Result | { error: string };
+          await page.close();
+          if ('error' in result) throw new Error(`${steps} ${mode}: ${result.error}`);
+          if (mode !== 'inspector' && result.scrolledPx <= 0) console.warn(`[${steps} ${mode}] the step list did not scroll`);
+          firsts.push(result.firstRenderMs);
+          backends.push(result.backendMs);
+          frames.push(...result.frames.slice(5)); // the first frames include the layout of the first scroll
+          rowsInDom = result.rowsInDom;
+        }
+        rows.push({ steps, mode, first: median(firsts), backend: median(backends), p50: percentile(frames, 50), p95: percentile(frames, 95), rowsInDom });
+        console.error(`  ${steps} steps, ${mode}: done`);
+      }
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+
+  const fmt = (n: number): string => n.toFixed(1);
+  console.log(`\n### Render bench (headless Chromium ${browser.version()}, median of ${runsPerCase} page loads; frames unthrottled)\n`);
+  const label: Record<string, string> = { inspector: 'RunInspector (cold)', virtualized: 'step list, virtualized', naive: 'step list, naive' };
+  console.log('| steps | mode | first render ms | emulator fetch ms (summed) | scroll frame p50 ms | scroll frame p95 ms | step rows in DOM |');
+  console.log('|---:|---|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    const scroll = r.mode === 'inspector' ? ['—', '—'] : [fmt(r.p50), fmt(r.p95)];
+    console.log(`| ${r.steps.toLocaleString('en')} | ${label[r.mode]} | ${fmt(r.first)} | ${fmt(r.backend)} | ${scroll[0]} | ${scroll[1]} | ${r.rowsInDom} |`);
+  }
+  const inspector = rows.find((r) => r.steps === 10_000 && r.mode === 'inspector');
+  const list = rows.find((r) => r.steps === 10_000 && r.mode === 'virtualized');
+  const ok = (pass: boolean): string => (pass ? 'met' : '**not met**');
+  if (inspector || list) console.log(`\nTargets at 10 000 steps:`);
+  if (inspector) console.log(`- RunInspector first render ≤ ${targets.firstRenderMs} ms: ${fmt(inspector.first)} ms — ${ok(inspector.first <= targets.firstRenderMs)}`);
+  if (list) console.log(`- virtualized step list scroll frames ≤ ${targets.frameP95Ms} ms at p95: ${fmt(list.p95)} ms — ${ok(list.p95 <= targets.frameP95Ms)}`);
+  console.log(`\n(${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,3 @@
+export * as Deadline from './parts';
+export { deadlineState, DEADLINE_SOON_MS, type DeadlineState, type DeadlineStateName } from './deadlineState';
+export type { DeadlineRootProps } from './DeadlineRoot';

@@ -1,0 +1,1 @@
+export { DeadlineRoot as Root } from './DeadlineRoot';

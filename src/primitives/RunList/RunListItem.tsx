@@ -1,0 +1,44 @@
+import { forwardRef, useCallback, type ComponentPropsWithoutRef } from 'react';
+import type { Run } from '../../api/schemas/run';
+import { runStatusLabel } from '../RunStatus/runStatusLabel';
+import { composeEventHandlers } from '../internal/composeEventHandlers';
+import { useComposedRefs } from '../internal/useComposedRefs';
+import { useRunListContext } from './RunListContext';
+
+export interface RunListItemProps extends ComponentPropsWithoutRef<'div'> {
+  /** The run this option stands for; `data-state` is its status. */
+  run: Run;
+}
+
+/** One `role="option"`; children default to the run id and its status label. */
+export const RunListItem = forwardRef<HTMLDivElement, RunListItemProps>(function RunListItem(
+  { run, children, onClick, onKeyDown, ...props },
+  forwardedRef,
+) {
+  const context = useRunListContext('Item');
+  const { registerItem } = context;
+  const selected = context.value === run.id;
+  const register = useCallback((node: HTMLDivElement | null) => registerItem(run.id, node), [registerItem, run.id]);
+  const ref = useComposedRefs<HTMLDivElement>(forwardedRef, register);
+  return (
+    <div
+      role="option"
+      aria-selected={selected}
+      tabIndex={context.tabbableId === run.id ? 0 : -1}
+      data-state={run.status}
+      data-selected={selected ? '' : undefined}
+      data-run-id={run.id}
+      {...props}
+      ref={ref}
+      onClick={composeEventHandlers(onClick, () => context.select(run.id))}
+      onKeyDown={composeEventHandlers(onKeyDown, (event) => context.onItemKeyDown(event, run.id))}
+    >
+      {children ?? (
+        <>
+          <span data-part="id">{run.id}</span> <span data-part="status">{runStatusLabel(run.status)}</span>
+        </>
+      )}
+    </div>
+  );
+});
+RunListItem.displayName = 'RunList.Item';

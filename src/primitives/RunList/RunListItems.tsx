@@ -1,0 +1,25 @@
+import { Fragment, type ReactNode } from 'react';
+import type { Run } from '../../api/schemas/run';
+import { useRunListContext } from './RunListContext';
+import { RunListItem } from './RunListItem';
+
+export interface RunListItemsProps {
+  /**
+   * Renders one run, normally as a `<RunList.Item run={run}>`.
+   * @default (run) => <RunList.Item run={run} />
+   */
+  children?: (run: Run) => ReactNode;
+}
+
+/** Maps the Root's `runs`, so the Root stays the one owner of order and selection. */
+export function RunListItems({ children }: RunListItemsProps) {
+  const { runs } = useRunListContext('Items');
+  return (
+    <>
+      {runs.map((run) => (
+        <Fragment key={run.id}>{children ? children(run) : <RunListItem run={run} />}</Fragment>
+      ))}
+    </>
+  );
+}
+RunListItems.displayName = 'RunList.Items';

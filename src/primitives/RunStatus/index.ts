@@ -1,0 +1,3 @@
+export * as RunStatus from './parts';
+export { runStatusLabel } from './runStatusLabel';
+export type { RunStatusRootProps } from './RunStatusRoot';

@@ -1,0 +1,1 @@
+export { RunStatusRoot as Root } from './RunStatusRoot';

@@ -1,0 +1,3 @@
+export * as RunStep from './parts';
+export type { RunStepRootProps } from './RunStepRoot';
+export type { RunStepDetailsProps } from './RunStepDetails';

@@ -1,0 +1,2 @@
+export { RunStepRoot as Root } from './RunStepRoot';
+export { RunStepDetails as Details } from './RunStepDetails';

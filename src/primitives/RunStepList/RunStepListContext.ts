@@ -1,0 +1,19 @@
+import { createContext, useContext } from 'react';
+import type { RunStep } from '../../api/schemas/run-step';
+
+export interface RunStepListContextValue {
+  steps: readonly RunStep[];
+  estimateSize: number;
+  virtualize: boolean;
+  getScrollElement(): HTMLElement | null;
+  onEndReached: (() => void) | undefined;
+  endReachedThreshold: number;
+}
+
+export const RunStepListContext = createContext<RunStepListContextValue | null>(null);
+
+export function useRunStepListContext(part: string): RunStepListContextValue {
+  const context = useContext(RunStepListContext);
+  if (!context) throw new Error(`<RunStepList.${part}> must be used inside <RunStepList.Root>.`);
+  return context;
+}

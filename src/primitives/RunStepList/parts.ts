@@ -1,0 +1,2 @@
+export { RunStepListRoot as Root } from './RunStepListRoot';
+export { RunStepListItems as Items } from './RunStepListItems';

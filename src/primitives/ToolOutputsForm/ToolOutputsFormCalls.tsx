@@ -1,0 +1,15 @@
+import { useToolOutputsFormContext } from './ToolOutputsFormContext';
+import { ToolOutputsFormCall } from './ToolOutputsFormCall';
+
+/** One `ToolOutputsForm.Call` per pending call. */
+export function ToolOutputsFormCalls() {
+  const { plans } = useToolOutputsFormContext('Calls');
+  return (
+    <>
+      {plans.map((plan) => (
+        <ToolOutputsFormCall key={plan.call.id} toolCallId={plan.call.id} />
+      ))}
+    </>
+  );
+}
+ToolOutputsFormCalls.displayName = 'ToolOutputsForm.Calls';

@@ -1,0 +1,1 @@
+export { UsageRoot as Root } from './UsageRoot';

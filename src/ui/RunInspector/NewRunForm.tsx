@@ -1,0 +1,70 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { Run } from '../../api/schemas';
+import { useCreateRun } from '../../react/useCreateRun';
+import { ErrorState } from './states';
+import type { AssistantOption } from './types';
+
+export interface NewRunFormProps {
+  threadId: string;
+  assistants?: AssistantOption[];
+  onCreated?(run: Run): void;
+}
+
+/** "Start run" with an assistant picker; a thread with an active run offers "Cancel it and retry". */
+export function NewRunForm({ threadId, assistants, onCreated }: NewRunFormProps) {
+  const fieldId = useId();
+  const [assistantId, setAssistantId] = useState(assistants?.[0]?.id ?? '');
+  const createRun = useCreateRun(threadId, { onSuccess: (run) => onCreated?.(run) });
+  const busy = createRun.isPending || createRun.isCancellingBlockingRun;
+
+  const start = (event: FormEvent) => {
+    event.preventDefault();
+    if (assistantId.trim()) createRun.mutate({ assistant_id: assistantId.trim() });
+  };
+
+  return (
+    <form className="rl-panel rl-new-run" data-slot="new-run-form" onSubmit={start} aria-label="Start a new run">
+      <div className="rl-field">
+        <label htmlFor={fieldId}>Assistant</label>
+        {assistants && assistants.length > 0 ? (
+          <select id={fieldId} value={assistantId} onChange={(event) => setAssistantId(event.target.value)}>
+            {assistants.map((assistant) => (
+              <option key={assistant.id} value={assistant.id}>
+                {assistant.name}
+              </option>
+            ))}
+          </select>
+        ) : (
+          // No list given: the assistant id is typed in.
+          <input
+            id={fieldId}
+            value={assistantId}
+            placeholder="asst_…"
+            required
+            onChange={(event) => setAssistantId(event.target.value)}
+          />
+        )}
+      </div>
+      <div className="rl-row">
+        <button type="submit" data-variant="primary" disabled={busy || !assistantId.trim()} aria-busy={busy || undefined}>
+          Start run
+        </button>
+      </div>
+      {createRun.activeRunError ? (
+        <div className="rl-alert" role="alert" data-slot="active-run-error">
+          <span>{createRun.activeRunError.detail}</span>
+          <button
+            type="button"
+            disabled={busy}
+            aria-busy={createRun.isCancellingBlockingRun || undefined}
+            onClick={() => void createRun.cancelBlockingRunAndRetry().catch(() => undefined)}
+          >
+            {createRun.isCancellingBlockingRun ? 'Cancelling…' : 'Cancel it and retry'}
+          </button>
+        </div>
+      ) : createRun.error ? (
+        <ErrorState error={createRun.error} title="Could not start the run" />
+      ) : null}
+    </form>
+  );
+}

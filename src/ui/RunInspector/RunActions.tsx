@@ -1,0 +1,23 @@
+import { isTerminalRunStatus, type Run } from '../../api/schemas';
+import { useCancelRun } from '../../react/useCancelRun';
+import { ErrorState } from './states';
+
+/** "Cancel run" while the run can still end early; disabled once it reads `cancelling`. */
+export function RunActions({ threadId, run }: { threadId: string; run: Run }) {
+  const cancel = useCancelRun(threadId, run.id);
+  if (isTerminalRunStatus(run.status)) return null;
+  return (
+    <div className="rl-row" data-slot="run-actions">
+      <button
+        type="button"
+        data-variant="danger"
+        disabled={!cancel.canCancel || cancel.isPending}
+        aria-busy={cancel.isPending || undefined}
+        onClick={() => cancel.mutate()}
+      >
+        {run.status === 'cancelling' ? 'Cancelling…' : 'Cancel run'}
+      </button>
+      {cancel.error && <ErrorState error={cancel.error} title="Could not cancel" />}
+    </div>
+  );
+}

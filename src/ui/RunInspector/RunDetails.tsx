@@ -1,0 +1,54 @@
+import type { ComponentProps } from 'react';
+import type { Run } from '../../api/schemas';
+import { useRun } from '../../react/useRun';
+import { MetadataEditor } from './MetadataEditor';
+import { RunActions } from './RunActions';
+import { RunHeader } from './RunHeader';
+import { StepsPane } from './StepsPane';
+import { ErrorState, LoadingState } from './states';
+import { ToolOutputsPanel } from './ToolOutputsPanel';
+import type { RunInspectorProps } from './types';
+
+export interface RunDetailsProps extends Pick<RunInspectorProps, 'prices' | 'resolveFileUrl'> {
+  threadId: string;
+  runId: string;
+  /** The run as the list last saw it: shown at once while its own query loads. */
+  listedRun?: Run;
+  /** When the list fetched `listedRun` (ms). */
+  listedAt?: number;
+}
+
+/** Everything about the selected run; remounted per run (keyed by id) so local edits never leak. */
+export function RunDetails({ threadId, runId, listedRun, listedAt, prices, resolveFileUrl }: RunDetailsProps) {
+  // The listed row seeds the run's cache entry (as useRuns does for active runs), not just a
+  // placeholder: the steps query reads the run from the cache before listing steps, so with the
+  // row there it starts at once, in parallel with this run's own refetch, instead of after it.
+  const runQuery = useRun(threadId, runId, { initialData: listedRun, initialDataUpdatedAt: listedAt });
+  const { data: run, error, refetch } = runQuery;
+  // An error before any fetch of its own succeeded (data still the listed row) means the run
+  // could not be loaded, as when the row was only a placeholder; later poll errors keep the data.
+  const loadFailed = error !== null && runQuery.dataUpdatedAt <= (listedAt ?? 0);
+
+  let body: ComponentProps<'div'>['children'];
+  if (run && !loadFailed) {
+    body = (
+      <>
+        <RunHeader run={run} prices={prices} />
+        <RunActions threadId={threadId} run={run} />
+        {run.status === 'requires_action' && <ToolOutputsPanel threadId={threadId} run={run} />}
+        <MetadataEditor threadId={threadId} run={run} />
+        <StepsPane threadId={threadId} run={run} resolveFileUrl={resolveFileUrl} />
+      </>
+    );
+  } else if (error) {
+    body = <ErrorState error={error} title="Could not load the run" onRetry={() => void refetch()} />;
+  } else {
+    body = <LoadingState>Loading run…</LoadingState>;
+  }
+
+  return (
+    <div className="rl-panel rl-run-details" data-slot="run-details" aria-label={`Run ${runId}`} role="region">
+      {body}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { isTerminalRunStatus, type Run } from '../../api/schemas';
+import { useNow } from '../../react/useNow';
+import { useRunsContext } from '../../react/useRunsClient';
+import { DeadlineView } from '../DeadlineView';
+import { RunStatusBadge } from '../RunStatusBadge';
+import { UsageView } from '../UsageView';
+import { formatDuration, formatUnixTime, runDurationMs, runEnd } from './format';
+import type { ModelPrices } from './types';
+
+export interface RunHeaderProps {
+  run: Run;
+  prices?: ModelPrices;
+}
+
+function Time({ seconds }: { seconds: number }) {
+  const { iso, text } = formatUnixTime(seconds);
+  return <time dateTime={iso}>{text}</time>;
+}
+
+/** Status, model, timings, token usage, the tool-output deadline and the last error. */
+export function RunHeader({ run, prices }: RunHeaderProps) {
+  const end = runEnd(run);
+  // The provider's clock (the polling one), so the duration and deadline agree with the backend's time.
+  const nowMs = useNow(useRunsContext().polling.now, 1000, !isTerminalRunStatus(run.status));
+  const durationMs = end || run.started_at != null ? runDurationMs(run, nowMs) : null;
+  return (
+    <header className="rl-run-header" data-slot="run-header">
+      <div className="rl-run-header-top">
+        <h2 className="rl-mono">{run.id}</h2>
+        <RunStatusBadge status={run.status} />
+        {run.status === 'requires_action' && run.expires_at != null && (
+          <DeadlineView expiresAt={run.expires_at} now={nowMs} aria-label="Time left to submit tool outputs" />
+        )}
+      </div>
+      <dl className="rl-facts">
+        <dt>Model</dt>
+        <dd>{run.model}</dd>
+        <dt>Assistant</dt>
+        <dd className="rl-mono">{run.assistant_id}</dd>
+        <dt>Created</dt>
+        <dd>
+          <Time seconds={run.created_at} />
+        </dd>
+        <dt>Started</dt>
+        <dd>{run.started_at != null ? <Time seconds={run.started_at} /> : '—'}</dd>
+        <dt>{end?.label ?? 'Completed'}</dt>
+        <dd>{end ? <Time seconds={end.at} /> : '—'}</dd>
+        <dt>Duration</dt>
+        <dd>{durationMs !== null ? formatDuration(durationMs) : '—'}</dd>
+      </dl>
+      {run.last_error && (
+        <p className="rl-alert" data-slot="run-last-error">
+          {run.last_error.code}: {run.last_error.message}
+        </p>
+      )}
+      {run.incomplete_details?.reason && <p className="rl-muted">Incomplete: {run.incomplete_details.reason}</p>}
+      <h3>Usage</h3>
+      <UsageView usage={run.usage} model={run.model} prices={prices} />
+    </header>
+  );
+}

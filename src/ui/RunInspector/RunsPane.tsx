@@ -1,0 +1,74 @@
+import type { Run } from '../../api/schemas';
+import type { UseRunsResult } from '../../react/useRuns';
+import { RunListView } from '../RunListView';
+import { RunStatusBadge } from '../RunStatusBadge';
+import { formatUnixTime } from './format';
+import { EmptyState, ErrorState, LoadingState } from './states';
+
+export interface RunsPaneProps {
+  query: UseRunsResult;
+  selectedRunId: string | null;
+  onSelect(runId: string): void;
+}
+
+/** The thread's runs as a keyboard-navigable listbox, with paging both ways. */
+export function RunsPane({ query, selectedRunId, onSelect }: RunsPaneProps) {
+  const { runs, error, isPending, refetch, data } = query;
+  // A failed page keeps the runs already loaded; only a failed first load replaces the list.
+  const retryPage = () => void (query.isFetchNextPageError ? query.fetchNextPage() : query.fetchPreviousPage());
+  return (
+    <div className="rl-panel" data-slot="runs-pane">
+      <h2>Runs</h2>
+      {error && !data ? (
+        <ErrorState error={error} title="Could not load runs" onRetry={() => void refetch()} />
+      ) : isPending ? (
+        <LoadingState>Loading runs…</LoadingState>
+      ) : (
+        <>
+          <RunListView.LoadNewer
+            onLoad={() => void query.fetchPreviousPage()}
+            isLoading={query.isFetchingPreviousPage}
+            hasMore={query.hasPreviousPage}
+          />
+          {/* Outside the listbox: a listbox may only own options. */}
+          <RunListView.Empty runs={runs}>
+            <EmptyState>No runs on this thread yet</EmptyState>
+          </RunListView.Empty>
+          {runs.length > 0 && (
+            <RunListView runs={runs} value={selectedRunId} onValueChange={onSelect}>
+              <RunListView.Items>{(run: Run) => <RunRow run={run} />}</RunListView.Items>
+            </RunListView>
+          )}
+          <RunListView.LoadOlder
+            onLoad={() => void query.fetchNextPage()}
+            isLoading={query.isFetchingNextPage}
+            hasMore={query.hasNextPage}
+          />
+          {error ? (
+            query.isFetchNextPageError || query.isFetchPreviousPageError ? (
+              <ErrorState error={error} title="Could not load more runs" onRetry={retryPage} />
+            ) : (
+              <ErrorState error={error} title="Could not refresh runs" onRetry={() => void refetch()} />
+            )
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}
+
+function RunRow({ run }: { run: Run }) {
+  const created = formatUnixTime(run.created_at);
+  return (
+    <RunListView.Item run={run}>
+      <span className="rl-row">
+        <span className="rl-mono">{run.id}</span>
+        {/* One live region per row would announce every poll; the header's badge is the live one. */}
+        <RunStatusBadge status={run.status} role={undefined} aria-live={undefined} />
+      </span>
+      <time className="rl-muted" dateTime={created.iso}>
+        {created.text}
+      </time>
+    </RunListView.Item>
+  );
+}

@@ -1,0 +1,46 @@
+import type { RunStep } from '../../api/schemas';
+import { useMessage } from '../../react/useMessage';
+import { RunStatusBadge } from '../RunStatusBadge';
+import { RunStepView } from '../RunStepView';
+import { formatUnixTime } from './format';
+import { ErrorState } from './states';
+
+export interface StepRowProps {
+  threadId: string;
+  step: RunStep;
+  resolveFileUrl?: (fileId: string) => string | undefined;
+}
+
+const stepTypeLabel: Record<string, string> = { message_creation: 'Message', tool_calls: 'Tool calls' };
+
+/** One step: its kind, status and time, then what it did (the message text, or each tool call). */
+export function StepRow({ threadId, step, resolveFileUrl }: StepRowProps) {
+  const details = step.step_details;
+  const messageId = details.type === 'message_creation' ? details.message_creation.message_id : null;
+  // Fetched only for message steps; the hook keeps polling while the message is being written.
+  const messageQuery = useMessage(threadId, messageId ?? '', { enabled: messageId !== null });
+  const created = formatUnixTime(step.created_at);
+  return (
+    <RunStepView step={step}>
+      <div className="rl-row">
+        <strong>{stepTypeLabel[details.type] ?? details.type}</strong>
+        {/* Step statuses share the run's words (in_progress, completed, failed, cancelled, expired). */}
+        <RunStatusBadge status={step.status} role={undefined} aria-live={undefined} />
+        <time className="rl-muted" dateTime={created.iso}>
+          {created.text}
+        </time>
+        <span className="rl-mono rl-muted">{step.id}</span>
+      </div>
+      {messageQuery.error ? (
+        <ErrorState error={messageQuery.error} title="Could not load the message" onRetry={() => void messageQuery.refetch()} />
+      ) : (
+        <RunStepView.Details message={messageId ? messageQuery.data : null} resolveFileUrl={resolveFileUrl} />
+      )}
+      {step.last_error && (
+        <p className="rl-alert">
+          {step.last_error.code}: {step.last_error.message}
+        </p>
+      )}
+    </RunStepView>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Run } from '../../api/schemas';
+import { useSubmitToolOutputs } from '../../react/useSubmitToolOutputs';
+import { ToolOutputsFormView } from '../ToolOutputsFormView';
+import { ErrorState } from './states';
+
+/** The run asks for tool outputs: one form for every pending call, sent in one request. */
+export function ToolOutputsPanel({ threadId, run }: { threadId: string; run: Run }) {
+  const submit = useSubmitToolOutputs(threadId, run.id);
+  const toolCalls = run.required_action?.submit_tool_outputs.tool_calls ?? [];
+  return (
+    <section className="rl-tool-outputs" data-slot="tool-outputs" aria-labelledby={`rl-tool-outputs-${run.id}`}>
+      <h3 id={`rl-tool-outputs-${run.id}`}>Tool outputs</h3>
+      <ToolOutputsFormView
+        toolCalls={toolCalls}
+        tools={run.tools}
+        isSubmitting={submit.isPending}
+        disabled={!submit.canSubmit}
+        onSubmit={(outputs) => submit.mutate({ tool_outputs: outputs })}
+      />
+      {submit.error && <ErrorState error={submit.error} title="Could not submit tool outputs" />}
+    </section>
+  );
+}

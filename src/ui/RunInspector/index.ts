@@ -1,0 +1,2 @@
+export { RunInspector } from './RunInspector';
+export type { AssistantOption, ModelPrices, RunInspectorProps } from './types';

@@ -1,0 +1,25 @@
+import type { UsageView } from '../UsageView';
+import type { ComponentProps } from 'react';
+
+/** An assistant the "Start run" picker offers. */
+export interface AssistantOption {
+  id: string;
+  name: string;
+}
+
+/** Per-model prices for the Usage cost line, as `Usage.Root` takes them. */
+export type ModelPrices = NonNullable<ComponentProps<typeof UsageView>['prices']>;
+
+export interface RunInspectorProps {
+  /** The thread whose runs are shown. */
+  threadId: string;
+  /** Choices for the "Start run" picker; without them the form asks for an assistant id. */
+  assistants?: AssistantOption[];
+  /** Prices per model, to show a cost next to the token usage. */
+  prices?: ModelPrices;
+  /** Turns a file id (code interpreter images) into a URL the browser can load. */
+  resolveFileUrl?: (fileId: string) => string | undefined;
+  /** The run selected at first. @default the newest run */
+  defaultRunId?: string;
+  className?: string;
+}

@@ -1,0 +1,7 @@
+import { RunStepList } from '../primitives';
+import { withSlot } from './with-slot';
+
+/** The styled, virtualized step list; the Root is the fixed-height scroll container (styles.css). */
+export const RunStepListView = Object.assign(withSlot(RunStepList.Root, 'run-step-list'), {
+  Items: RunStepList.Items,
+});

@@ -1,0 +1,10 @@
+import { ToolOutputsForm } from '../primitives';
+import { withSlot } from './with-slot';
+
+// Calls renders no element of its own, so it passes through unwrapped.
+/** The styled tool-outputs form (fieldsets, schema fields, Raw toggle, one submit button). */
+export const ToolOutputsFormView = Object.assign(withSlot(ToolOutputsForm.Root, 'tool-outputs-form'), {
+  Calls: ToolOutputsForm.Calls,
+  Call: withSlot(ToolOutputsForm.Call, 'tool-outputs-form-call'),
+  Submit: withSlot(ToolOutputsForm.Submit, 'tool-outputs-form-submit'),
+});

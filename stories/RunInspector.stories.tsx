@@ -1,0 +1,227 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import type { RunStatus } from '../src/api';
+import { demoIds } from '../src/emulator';
+import { RunInspector } from '../src/ui';
+import { backendOf, expectStatus, hostileText, resolveFileUrl, statusLabels, statusPlans, withEmulator } from './support';
+
+// RunInspector over the in-browser emulator: every story's thread and runs are built through the
+// official SDK by the preview's loader (stories/support/backend.ts); `threadId` comes from there.
+
+const assistants = Object.entries(demoIds.assistants).map(([scenario, id]) => ({ id, name: scenario.replace('_', ' ') }));
+
+const meta = {
+  title: 'RunInspector',
+  component: RunInspector,
+  args: { threadId: '', assistants, resolveFileUrl, prices: { 'gpt-4o': { promptPerMillion: 2.5, completionPerMillion: 10 } } },
+  argTypes: { threadId: { control: false } },
+  render: (args, context) => <RunInspector {...args} threadId={backendOf(context).threadId} />,
+} satisfies Meta<typeof RunInspector>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** A story of RunInspector showing one run in `status`, asserting the header's live status. */
+function statusStory(status: RunStatus): Story {
+  return {
+    ...withEmulator(statusPlans[status]),
+    play: async ({ canvasElement }) => {
+      await expectStatus(canvasElement, statusLabels[status]);
+      await expect(within(canvasElement).getByRole('listbox', { name: 'Runs' })).toBeVisible();
+    },
+  };
+}
+
+export const Queued = statusStory('queued');
+export const InProgress: Story = {
+  ...statusStory('in_progress'),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expectStatus(canvasElement, 'In progress');
+    await userEvent.click(await canvas.findByRole('button', { name: 'Cancel run' }));
+    await expectStatus(canvasElement, 'Cancelling');
+  },
+};
+export const RequiresAction: Story = {
+  ...statusStory('requires_action'),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expectStatus(canvasElement, 'Needs tool outputs');
+    await expect(await canvas.findByRole('button', { name: 'Submit tool outputs' })).toBeEnabled();
+    await expect(canvas.getByRole('timer')).toHaveTextContent(/left/);
+  },
+};
+export const Cancelling = statusStory('cancelling');
+export const Cancelled = statusStory('cancelled');
+export const Failed: Story = {
+  ...statusStory('failed'),
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'Failed');
+    await expect(await within(canvasElement).findAllByText(/server_error/)).not.toHaveLength(0);
+  },
+};
+export const Completed = statusStory('completed');
+export const Incomplete = statusStory('incomplete');
+export const Expired = statusStory('expired');
+
+/** The seeded thread with one run per terminal status; picking runs from the list by keyboard. */
+export const History: Story = {
+  ...withEmulator({ threadId: demoIds.threads.statuses }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const options = await within(await canvas.findByRole('listbox', { name: 'Runs' })).findAllByRole('option');
+    expect(options).toHaveLength(5);
+    await userEvent.click(options[0] as HTMLElement);
+    await waitFor(() => expect(options[0]).toHaveAttribute('aria-selected', 'true'));
+    await userEvent.keyboard('{End}');
+    const listbox = canvas.getByRole('listbox', { name: 'Runs' });
+    await waitFor(() => expect(within(listbox).getAllByRole('option').at(-1)).toHaveAttribute('aria-selected', 'true'));
+    await expectStatus(canvasElement, 'Completed');
+  },
+};
+
+export const MessageStep: Story = {
+  ...withEmulator({ scenario: 'message' }),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText(/Here is a short answer/)).toBeVisible();
+  },
+};
+
+export const FunctionCallStep: Story = {
+  ...withEmulator({ scenario: 'function_call', answer: '{"temperature":18,"unit":"celsius"}' }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expectStatus(canvasElement, 'Completed');
+    await expect(await canvas.findAllByText(/get_weather|get_forecast/)).not.toHaveLength(0);
+    await expect(await canvas.findAllByText(/"temperature": 18/)).not.toHaveLength(0);
+  },
+};
+
+export const CodeInterpreterStep: Story = {
+  ...withEmulator({ scenario: 'code_interpreter' }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('img', { name: /^Output image file-/ })).toBeVisible();
+    await expect(await canvas.findAllByText(/max=1\.00 at x=1\.56/)).not.toHaveLength(0);
+  },
+};
+
+export const FileSearchStep: Story = {
+  ...withEmulator({ scenario: 'file_search' }),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findAllByText(/run-lifecycle-guide\.md/)).not.toHaveLength(0);
+  },
+};
+
+/** A thread that does not exist: the runs pane shows the API's 404 with Retry. */
+export const MissingThread: Story = {
+  ...withEmulator({ threadId: 'thread_does_not_exist' }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent(/No thread found/);
+    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(/No thread found/);
+  },
+};
+
+export const Empty: Story = {
+  ...withEmulator({ runs: [] }),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('No runs on this thread yet')).toBeVisible();
+  },
+};
+
+/** Requests never answer: loading states. */
+export const Loading: Story = {
+  ...withEmulator({ threadId: demoIds.threads.history, network: 'hang', loadSteps: false }),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('Loading runs…')).toHaveAttribute('aria-busy', 'true');
+  },
+};
+
+/** The `bulk` scenario: a run of 10 000 completed steps; the step list mounts only what is visible. */
+export const TenThousandSteps: Story = {
+  ...withEmulator({ scenario: 'bulk', metadata: { 'emulator.steps': '10000' }, loadSteps: false }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expectStatus(canvasElement, 'Completed');
+    const list = await canvas.findByRole('list', { name: 'Run steps' });
+    await waitFor(() => expect(within(list).getAllByRole('listitem').length).toBeGreaterThan(0));
+    expect(within(list).getAllByRole('listitem').length).toBeLessThan(100);
+  },
+};
+
+export const DarkTheme: Story = {
+  ...withEmulator(statusPlans.requires_action),
+  globals: { theme: 'dark' },
+  play: async ({ canvasElement }) => {
+    await expectStatus(canvasElement, 'Needs tool outputs');
+    expect(canvasElement.closest('[data-theme]') ?? document.documentElement).toHaveAttribute('data-theme', 'dark');
+  },
+};
+
+/** Start a run from the assistant picker. */
+export const StartRun: Story = {
+  ...withEmulator({ runs: [] }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const form = await canvas.findByRole('form', { name: 'Start a new run' });
+    await userEvent.selectOptions(within(form).getByLabelText('Assistant'), demoIds.assistants.message);
+    await userEvent.click(within(form).getByRole('button', { name: 'Start run' }));
+    await expect(await within(await canvas.findByRole('listbox', { name: 'Runs' })).findByRole('option')).toBeVisible();
+    await expectStatus(canvasElement, 'Queued');
+  },
+};
+
+/**
+ * Live: the emulator on a system clock at 2× — the run queues, streams its function call, asks for
+ * tool outputs; the play function answers and the run completes while you watch.
+ */
+export const Live: Story = {
+  ...withEmulator({ ...statusPlans.requires_action, advanceMs: 0, clock: { speed: 2 } }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expectStatus(canvasElement, 'Needs tool outputs', 15_000);
+    const form = await canvas.findByRole('form', { name: /tool outputs/i }).catch(() => canvas.getByRole('button', { name: 'Submit tool outputs' }).closest('form') as HTMLElement);
+    for (const input of within(form).queryAllByRole('textbox')) {
+      if ((input as HTMLInputElement).value === '') await userEvent.type(input, (input as HTMLTextAreaElement).tagName === 'TEXTAREA' ? '{{"ok":true}' : 'sunny');
+    }
+    for (const input of within(form).queryAllByRole('spinbutton')) {
+      if ((input as HTMLInputElement).value === '') await userEvent.type(input, '3');
+    }
+    await userEvent.click(within(form).getByRole('button', { name: 'Submit tool outputs' }));
+    await expectStatus(canvasElement, 'Completed', 20_000);
+  },
+};
+
+/** Backend strings with HTML in arguments, outputs, code, logs, file names and metadata render as text. */
+export const HostileStrings: Story = {
+  ...withEmulator({
+    runs: [
+      { scenario: 'code_interpreter', metadata: { 'emulator.text': hostileText } },
+      { scenario: 'file_search', metadata: { 'emulator.text': hostileText } },
+      { scenario: 'function_call', metadata: { 'emulator.text': hostileText }, answer: hostileText },
+    ],
+  }),
+  beforeEach: () => {
+    const original = window.alert;
+    const spy = fn();
+    window.alert = spy;
+    (window as { __alerts?: typeof spy }).__alerts = spy;
+    return () => {
+      window.alert = original;
+    };
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const alerts = (window as unknown as { __alerts: ReturnType<typeof fn> }).__alerts;
+    const options = await within(await canvas.findByRole('listbox', { name: 'Runs' })).findAllByRole('option');
+    expect(options).toHaveLength(3);
+    for (const option of options) {
+      await userEvent.click(option);
+      await waitFor(() => expect(canvas.getAllByText(new RegExp(hostileText.replace(/[()]/g, '\\$&'))).length).toBeGreaterThan(0));
+      expect(canvasElement.querySelectorAll('img[src="x"]')).toHaveLength(0);
+    }
+    expect(alerts).not.toHaveBeenCalled();
+  },
+};

@@ -1,0 +1,143 @@
+import OpenAI from 'openai';
+import { createOpenAIRunsClient, type Message, type Run, type RunStep, type RunsClient } from '../../src/api';
+import { createEmulator, createManualClock, createSystemClock, demoIds, type Clock, type Emulator, type ManualClock, type ScenarioName } from '../../src/emulator';
+
+// The per-story backend: an in-browser emulator with the seeded demo data, the official SDK over it
+// (no network: `fetch: emulator.fetch`), and the story's runs built through that SDK with the clock
+// moved to the state the story is about. Stories never type fixtures: every Run, RunStep and
+// Message they show came out of the emulator.
+
+/** One run a story needs, built through the SDK on the story's thread. */
+export interface RunPlan {
+  /** The demo assistant (one per scenario) the run uses. */
+  scenario: ScenarioName;
+  /** Run metadata; `emulator.*` keys tune the scenario (`emulator.steps`, `emulator.text`, `emulator.parallel`…). */
+  metadata?: Record<string, string>;
+  /** Emulator ms to move the manual clock after creating the run (0 = still queued). @default run to its end */
+  advanceMs?: number;
+  /** Answer every tool call with this output once the run asks, then run to the end. */
+  answer?: string;
+  /** Cancel the run after advancing (→ `cancelling`; advance again for `cancelled`). */
+  cancel?: boolean;
+  /** Emulator ms to move the clock after cancelling. @default 0 */
+  afterCancelMs?: number;
+  /** Extra create-run parameters. */
+  params?: Partial<OpenAI.Beta.Threads.RunCreateParamsNonStreaming>;
+}
+
+export interface EmulatorParameters {
+  /** `manual` (default): time moves only as the plan says. `{ speed }`: a live system clock. */
+  clock?: 'manual' | { speed: number };
+  /** Runs to create, in order, on a new thread (each but the last should reach a terminal status). */
+  runs?: RunPlan[];
+  /** Show an existing thread instead: a seeded one (`demoIds.threads.*`) or one that does not exist. */
+  threadId?: string;
+  /** `hang`: once the plan is built, every request stays pending (loading states). */
+  network?: 'ok' | 'hang';
+  /** Load every step of the last run (all pages) into `backend.steps`. @default true */
+  loadSteps?: boolean;
+}
+
+export interface StoryBackend {
+  emulator: Emulator;
+  clock: Clock;
+  /** The manual clock, when the story uses one. */
+  manualClock?: ManualClock;
+  /** The SDK the RunsProvider uses. */
+  openai: OpenAI;
+  /** runlens's schema-checked client over the same SDK (what primitives' data is read with). */
+  client: RunsClient;
+  threadId: string;
+  /** The story's runs as the API returns them now, newest first. */
+  runs: Run[];
+  /** The last run (the one the story is about), if any. */
+  run: Run | undefined;
+  /** Every step of `run`, oldest first (with file_search chunk content). */
+  steps: RunStep[];
+  /** The thread's messages, by id. */
+  messages: Map<string, Message>;
+}
+
+/** Long enough after creation for any non-bulk scenario to end (slow: 120.5 s; bulk: 0.5 s + 10 ms a step + 1 s). */
+function endOf(plan: RunPlan): number {
+  if (plan.scenario === 'bulk') return 2_000 + Number(plan.metadata?.['emulator.steps'] ?? 100) * 10;
+  if (plan.scenario === 'expire') return 601_000;
+  if (plan.scenario === 'function_call' && plan.answer !== undefined) return 2_000;
+  if (plan.scenario === 'slow') return 121_000;
+  return 5_000;
+}
+
+const hang = (): Promise<Response> => new Promise<Response>(() => undefined);
+
+export const emulatorBaseURL = 'https://emulator.runlens.invalid/v1';
+
+export async function loadBackend(parameters: EmulatorParameters = {}): Promise<StoryBackend> {
+  const live = typeof parameters.clock === 'object' ? parameters.clock : undefined;
+  const manualClock = live ? undefined : createManualClock(Date.now());
+  const clock = live ? createSystemClock({ speed: live.speed }) : (manualClock as ManualClock);
+  const emulator = createEmulator({ clock, seed: true });
+  let hanging = false;
+  const fetch = ((input: RequestInfo | URL, init?: RequestInit) => (hanging ? hang() : emulator.fetch(input, init))) as typeof globalThis.fetch;
+  const openai = new OpenAI({ apiKey: 'sk-emulator', baseURL: emulatorBaseURL, fetch, dangerouslyAllowBrowser: true, maxRetries: 0 });
+  const client = createOpenAIRunsClient(openai);
+
+  let threadId = parameters.threadId;
+  let run: Run | undefined;
+  if (!threadId) {
+    const thread = await openai.beta.threads.create({ metadata: { topic: 'Storybook' } });
+    threadId = thread.id;
+    for (const plan of parameters.runs ?? []) {
+      const created = await openai.beta.threads.runs.create(thread.id, {
+        assistant_id: demoIds.assistants[plan.scenario],
+        additional_messages: [{ role: 'user', content: `Please run the ${plan.scenario} scenario.` }],
+        ...(plan.metadata ? { metadata: plan.metadata } : {}),
+        ...plan.params,
+      });
+      manualClock?.advance(plan.advanceMs ?? endOf(plan));
+      if (plan.answer !== undefined) {
+        const waiting = await openai.beta.threads.runs.retrieve(created.id, { thread_id: thread.id });
+        const calls = waiting.required_action?.submit_tool_outputs.tool_calls ?? [];
+        await openai.beta.threads.runs.submitToolOutputs(created.id, {
+          thread_id: thread.id,
+          tool_outputs: calls.map((call) => ({ tool_call_id: call.id, output: plan.answer ?? '' })),
+        });
+        manualClock?.advance(5_000);
+      }
+      if (plan.cancel) {
+        await openai.beta.threads.runs.cancel(created.id, { thread_id: thread.id });
+        manualClock?.advance(plan.afterCancelMs ?? 0);
+      }
+      run = (await client.getRun(thread.id, created.id)).run;
+    }
+  }
+
+  const runs: Run[] = [];
+  const steps: RunStep[] = [];
+  const messages = new Map<string, Message>();
+  if (threadId && (parameters.runs || parameters.threadId)) {
+    const page = await client.listRuns(threadId, { limit: 100 }).catch(() => undefined);
+    runs.push(...(page?.data ?? []));
+    run ??= runs[0];
+    if (run && parameters.loadSteps !== false) {
+      for (let after: string | undefined; ; ) {
+        const stepPage = await client.listRunSteps(threadId, run.id, {
+          limit: 100,
+          order: 'asc',
+          include: ['step_details.tool_calls[*].file_search.results[*].content'],
+          ...(after ? { after } : {}),
+        });
+        steps.push(...stepPage.data);
+        if (!stepPage.has_more || !stepPage.last_id) break;
+        after = stepPage.last_id;
+      }
+      const list = await openai.beta.threads.messages.list(threadId, { limit: 100, order: 'asc' });
+      for (const step of steps) {
+        if (step.step_details.type !== 'message_creation') continue;
+        const id = step.step_details.message_creation.message_id;
+        if (list.data.some((m) => m.id === id)) messages.set(id, await client.getMessage(threadId, id));
+      }
+    }
+  }
+  hanging = parameters.network === 'hang';
+  return { emulator, clock, manualClock, openai, client, threadId: threadId ?? demoIds.threads.history, runs, run, steps, messages };
+}

@@ -1,0 +1,37 @@
+import type { RunStatus } from '../../src/api';
+import type { RunPlan } from './backend';
+
+/** How to reach each run status with the emulator's scenarios and a manual clock (emulator ms). */
+export const statusPlans: Record<RunStatus, RunPlan> = {
+  queued: { scenario: 'message', advanceMs: 0 },
+  in_progress: { scenario: 'slow', advanceMs: 10_000 },
+  requires_action: { scenario: 'function_call', advanceMs: 2_000 },
+  cancelling: { scenario: 'slow', advanceMs: 5_000, cancel: true },
+  cancelled: { scenario: 'slow', advanceMs: 5_000, cancel: true, afterCancelMs: 1_000 },
+  failed: { scenario: 'fail' },
+  completed: { scenario: 'message' },
+  incomplete: { scenario: 'incomplete', params: { max_completion_tokens: 256 } },
+  expired: { scenario: 'expire' },
+};
+
+/** The label RunStatus shows for each status (CONTRACT.md). */
+export const statusLabels: Record<RunStatus, string> = {
+  queued: 'Queued',
+  in_progress: 'In progress',
+  requires_action: 'Needs tool outputs',
+  cancelling: 'Cancelling',
+  cancelled: 'Cancelled',
+  failed: 'Failed',
+  completed: 'Completed',
+  incomplete: 'Incomplete',
+  expired: 'Expired',
+};
+
+/** Step-type plans: one completed run per kind of step. */
+export const stepPlans = {
+  message_creation: { scenario: 'message' },
+  function: { scenario: 'function_call', answer: '{"temperature":18,"unit":"celsius"}' },
+  code_interpreter: { scenario: 'code_interpreter' },
+  file_search: { scenario: 'file_search' },
+  failed: { scenario: 'fail' },
+} satisfies Record<string, RunPlan>;

@@ -1,0 +1,108 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { demoIds } from '../../src/emulator';
+import { advance, assistants, headerStatus, renderInspector, runPanel, setup } from './inspector-harness';
+
+const runOptions = () => within(screen.getByRole('listbox', { name: 'Runs' })).getAllByRole('option');
+const newestOption = () => runOptions()[0]!;
+
+describe('RunInspector: acting on runs', () => {
+  it('starts a run with the assistant picker: it appears at the top, selected, and progresses', async () => {
+    const h = await setup();
+    const { user } = renderInspector(h, { threadId: demoIds.threads.statuses });
+    await screen.findByRole('listbox', { name: 'Runs' });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Assistant' }), 'Concise helper');
+    await user.click(screen.getByRole('button', { name: 'Start run' }));
+
+    await waitFor(() => expect(newestOption()).not.toHaveTextContent(demoIds.runs.incomplete));
+    const [newest] = (await h.client.listRuns(demoIds.threads.statuses, { limit: 1 })).data;
+    const runId = newest!.id;
+    expect(newest!.assistant_id).toBe(assistants.message);
+    expect(newestOption()).toHaveTextContent(runId);
+    expect(newestOption()).toHaveAttribute('aria-selected', 'true');
+    expect(runOptions()).toHaveLength(6);
+    const panel = await runPanel(runId);
+    expect(await headerStatus(panel)).toHaveTextContent(/Queued|In progress/);
+    await advance(h, 10_000);
+    await waitFor(async () => expect(await headerStatus(panel)).toHaveTextContent('Completed'));
+    expect(newestOption()).toHaveTextContent('Completed');
+    expect(await within(panel).findByText(/Here is a short answer/)).toBeInTheDocument();
+  });
+
+  it('answers tool calls with the form built from the run’s tools, and the run completes', async () => {
+    const h = await setup();
+    const { user } = renderInspector(h, { threadId: demoIds.threads.requiresAction });
+    const panel = await runPanel(demoIds.runs.requiresAction);
+    expect(await headerStatus(panel)).toHaveTextContent('Needs tool outputs');
+    expect(within(panel).getByRole('timer')).toHaveTextContent(/left/);
+
+    const form = await within(panel).findByRole('button', { name: 'Submit tool outputs' });
+    const fieldsets = within(panel).getAllByRole('group');
+    expect(fieldsets.length).toBeGreaterThanOrEqual(2);
+    // Fill every empty text/number field the schemas asked for.
+    for (const box of within(panel).queryAllByRole('textbox')) if (!(box as HTMLInputElement).readOnly && !(box as HTMLInputElement).value) await user.type(box, 'Paris');
+    for (const num of within(panel).queryAllByRole('spinbutton')) if (!(num as HTMLInputElement).value) await user.type(num, '3');
+    await user.click(form);
+
+    await waitFor(async () => expect(await headerStatus(panel)).not.toHaveTextContent('Needs tool outputs'));
+    expect(within(panel).queryByRole('button', { name: 'Submit tool outputs' })).toBeNull();
+    await advance(h, 10_000);
+    await waitFor(async () => expect(await headerStatus(panel)).toHaveTextContent('Completed'));
+    const run = await h.client.getRun(demoIds.threads.requiresAction, demoIds.runs.requiresAction);
+    expect(run.run.status).toBe('completed');
+  });
+
+  it('cancels a slow run: Cancelling, then Cancelled, and the button goes away', async () => {
+    const h = await setup();
+    const { user } = renderInspector(h, { threadId: demoIds.threads.inProgress });
+    const panel = await runPanel(demoIds.runs.inProgress);
+    expect(await headerStatus(panel)).toHaveTextContent('In progress');
+    await user.click(within(panel).getByRole('button', { name: 'Cancel run' }));
+    await waitFor(async () => expect(await headerStatus(panel)).toHaveTextContent('Cancelling'));
+    expect(within(panel).getByRole('button', { name: 'Cancelling…' })).toBeDisabled();
+    await advance(h, 2_000);
+    await waitFor(async () => expect(await headerStatus(panel)).toHaveTextContent('Cancelled'));
+    expect(within(panel).queryByRole('button', { name: /Cancel/ })).toBeNull();
+  });
+
+  it('offers "Cancel it and retry" when the thread already has an active run', async () => {
+    const h = await setup();
+    const { user } = renderInspector(h, { threadId: demoIds.threads.inProgress });
+    await runPanel(demoIds.runs.inProgress);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Assistant' }), 'Concise helper');
+    await user.click(screen.getByRole('button', { name: 'Start run' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(`already has an active run ${demoIds.runs.inProgress}`);
+
+    await user.click(within(alert).getByRole('button', { name: 'Cancel it and retry' }));
+    for (let i = 0; i < 40 && newestOption().textContent?.includes(demoIds.runs.inProgress); i++) await advance(h, 500);
+    expect(runOptions()).toHaveLength(2);
+    expect(runOptions()[1]).toHaveTextContent('Cancelled');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('edits metadata, and shows the pre-send check’s error for a key that is too long', async () => {
+    const h = await setup();
+    const { user } = renderInspector(h, { threadId: demoIds.threads.statuses, defaultRunId: demoIds.runs.completed });
+    const panel = await runPanel(demoIds.runs.completed);
+    await user.click(await within(panel).findByRole('button', { name: 'Edit metadata' }));
+    await user.clear(within(panel).getByRole('textbox', { name: 'Key 1' }));
+    await user.type(within(panel).getByRole('textbox', { name: 'Key 1' }), 'x'.repeat(65));
+    await user.type(within(panel).getByRole('textbox', { name: 'Value 1' }), 'too long');
+    const posts = h.emulator.requests.filter((r) => r.method === 'POST').length;
+    await user.click(within(panel).getByRole('button', { name: 'Save metadata' }));
+    expect(await within(panel).findByRole('alert')).toHaveTextContent(/Metadata not saved: .*65 characters long; keys may have at most 64/);
+    expect(h.emulator.requests.filter((r) => r.method === 'POST').length).toBe(posts);
+
+    await user.clear(within(panel).getByRole('textbox', { name: 'Key 1' }));
+    await user.type(within(panel).getByRole('textbox', { name: 'Key 1' }), 'label');
+    await user.clear(within(panel).getByRole('textbox', { name: 'Value 1' }));
+    await user.type(within(panel).getByRole('textbox', { name: 'Value 1' }), 'reviewed');
+    await user.click(within(panel).getByRole('button', { name: 'Save metadata' }));
+    await waitFor(() => expect(within(panel).getByRole('button', { name: 'Edit metadata' })).toBeInTheDocument());
+    expect(within(panel).getByText('label')).toBeInTheDocument();
+    expect(within(panel).getByText('reviewed')).toBeInTheDocument();
+    const run = await h.client.getRun(demoIds.threads.statuses, demoIds.runs.completed);
+    expect(run.run.metadata).toEqual({ label: 'reviewed' });
+  });
+});
