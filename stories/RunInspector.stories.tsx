@@ -194,6 +194,34 @@ export const Live: Story = {
   },
 };
 
+/**
+ * Streaming: a run started here comes back as server-sent events (the emulator's SSE through the
+ * SDK's `stream: true`). The header shows "Live" while events arrive; the reply's text fills in
+ * piece by piece with no polling, then the run completes and the stream closes.
+ */
+export const Streaming: Story = {
+  ...withEmulator({ runs: [], clock: { speed: 1 } }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const form = await canvas.findByRole('form', { name: 'Start a new run' });
+    await userEvent.selectOptions(within(form).getByLabelText('Assistant'), demoIds.assistants.message);
+    await userEvent.click(within(form).getByRole('button', { name: 'Start run' }));
+    await expect(await canvas.findByText('Live', {}, { timeout: 5_000 })).toBeVisible();
+    const steps = await canvas.findByRole('list', { name: 'Run steps' }, { timeout: 5_000 });
+    const lengths: number[] = [];
+    await waitFor(
+      () => {
+        lengths.push(steps.textContent?.length ?? 0);
+        expect(canvas.queryByText('Live')).toBeNull();
+      },
+      { timeout: 10_000, interval: 50 },
+    );
+    await expectStatus(canvasElement, 'Completed');
+    await expect(steps).toHaveTextContent(/Here is a short answer/);
+    await expect(new Set(lengths).size).toBeGreaterThan(2); // the text grew while we watched
+  },
+};
+
 /** Backend strings with HTML in arguments, outputs, code, logs, file names and metadata render as text. */
 export const HostileStrings: Story = {
   ...withEmulator({

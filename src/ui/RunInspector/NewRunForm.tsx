@@ -7,14 +7,16 @@ import type { AssistantOption } from './types';
 export interface NewRunFormProps {
   threadId: string;
   assistants?: AssistantOption[];
+  /** Start the run streamed; this form stays mounted, so the stream lives as long as the inspector. */
+  stream?: boolean;
   onCreated?(run: Run): void;
 }
 
 /** "Start run" with an assistant picker; a thread with an active run offers "Cancel it and retry". */
-export function NewRunForm({ threadId, assistants, onCreated }: NewRunFormProps) {
+export function NewRunForm({ threadId, assistants, stream = false, onCreated }: NewRunFormProps) {
   const fieldId = useId();
   const [assistantId, setAssistantId] = useState(assistants?.[0]?.id ?? '');
-  const createRun = useCreateRun(threadId, { onSuccess: (run) => onCreated?.(run) });
+  const createRun = useCreateRun(threadId, { stream, onSuccess: (run) => onCreated?.(run) });
   const busy = createRun.isPending || createRun.isCancellingBlockingRun;
 
   const start = (event: FormEvent) => {

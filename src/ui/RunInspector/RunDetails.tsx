@@ -1,6 +1,7 @@
 import type { ComponentProps } from 'react';
 import type { Run } from '../../api/schemas';
 import { useRun } from '../../react/useRun';
+import { useSubmitToolOutputs } from '../../react/useSubmitToolOutputs';
 import { MetadataEditor } from './MetadataEditor';
 import { RunActions } from './RunActions';
 import { RunHeader } from './RunHeader';
@@ -9,7 +10,7 @@ import { ErrorState, LoadingState } from './states';
 import { ToolOutputsPanel } from './ToolOutputsPanel';
 import type { RunInspectorProps } from './types';
 
-export interface RunDetailsProps extends Pick<RunInspectorProps, 'prices' | 'resolveFileUrl'> {
+export interface RunDetailsProps extends Pick<RunInspectorProps, 'prices' | 'resolveFileUrl' | 'stream'> {
   threadId: string;
   runId: string;
   /** The run as the list last saw it: shown at once while its own query loads. */
@@ -19,12 +20,15 @@ export interface RunDetailsProps extends Pick<RunInspectorProps, 'prices' | 'res
 }
 
 /** Everything about the selected run; remounted per run (keyed by id) so local edits never leak. */
-export function RunDetails({ threadId, runId, listedRun, listedAt, prices, resolveFileUrl }: RunDetailsProps) {
+export function RunDetails({ threadId, runId, listedRun, listedAt, prices, resolveFileUrl, stream = false }: RunDetailsProps) {
   // The listed row seeds the run's cache entry (as useRuns does for active runs), not just a
   // placeholder: the steps query reads the run from the cache before listing steps, so with the
   // row there it starts at once, in parallel with this run's own refetch, instead of after it.
   const runQuery = useRun(threadId, runId, { initialData: listedRun, initialDataUpdatedAt: listedAt });
   const { data: run, error, refetch } = runQuery;
+  // Held here, not in the tool-outputs panel: the panel goes away once the run leaves
+  // requires_action, and unmounting the submitting hook would end the stream it opened.
+  const submit = useSubmitToolOutputs(threadId, runId, { stream });
   // An error before any fetch of its own succeeded (data still the listed row) means the run
   // could not be loaded, as when the row was only a placeholder; later poll errors keep the data.
   const loadFailed = error !== null && runQuery.dataUpdatedAt <= (listedAt ?? 0);
@@ -35,7 +39,7 @@ export function RunDetails({ threadId, runId, listedRun, listedAt, prices, resol
       <>
         <RunHeader run={run} prices={prices} />
         <RunActions threadId={threadId} run={run} />
-        {run.status === 'requires_action' && <ToolOutputsPanel threadId={threadId} run={run} />}
+        {run.status === 'requires_action' && <ToolOutputsPanel run={run} submit={submit} />}
         <MetadataEditor threadId={threadId} run={run} />
         <StepsPane threadId={threadId} run={run} resolveFileUrl={resolveFileUrl} />
       </>

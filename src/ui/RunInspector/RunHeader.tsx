@@ -1,5 +1,6 @@
 import { isTerminalRunStatus, type Run } from '../../api/schemas';
 import { useNow } from '../../react/useNow';
+import { useRunStreamStatus } from '../../react/useRunStreamStatus';
 import { useRunsContext } from '../../react/useRunsClient';
 import { DeadlineView } from '../DeadlineView';
 import { RunStatusBadge } from '../RunStatusBadge';
@@ -23,11 +24,17 @@ export function RunHeader({ run, prices }: RunHeaderProps) {
   // The provider's clock (the polling one), so the duration and deadline agree with the backend's time.
   const nowMs = useNow(useRunsContext().polling.now, 1000, !isTerminalRunStatus(run.status));
   const durationMs = end || run.started_at != null ? runDurationMs(run, nowMs) : null;
+  const { isStreaming } = useRunStreamStatus(run.thread_id, run.id);
   return (
     <header className="rl-run-header" data-slot="run-header">
       <div className="rl-run-header-top">
         <h2 className="rl-mono">{run.id}</h2>
         <RunStatusBadge status={run.status} />
+        {isStreaming && (
+          <span className="rl-live" data-slot="run-live" title="Events are streaming in; no polling">
+            Live
+          </span>
+        )}
         {run.status === 'requires_action' && run.expires_at != null && (
           <DeadlineView expiresAt={run.expires_at} now={nowMs} aria-label="Time left to submit tool outputs" />
         )}

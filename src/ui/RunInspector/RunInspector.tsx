@@ -14,7 +14,15 @@ import type { RunInspectorProps } from './types';
  * @example
  * <RunInspector threadId="thread_1" assistants={[{ id: 'asst_1', name: 'Weather bot' }]} />
  */
-export function RunInspector({ threadId, assistants, prices, resolveFileUrl, defaultRunId, className }: RunInspectorProps) {
+export function RunInspector({
+  threadId,
+  assistants,
+  prices,
+  resolveFileUrl,
+  defaultRunId,
+  stream = true,
+  className,
+}: RunInspectorProps) {
   const runsQuery = useRuns(threadId);
   const [chosen, setChosen] = useState({ threadId, runId: defaultRunId ?? null });
   const setChosenRunId = (runId: string) => setChosen({ threadId, runId });
@@ -26,7 +34,12 @@ export function RunInspector({ threadId, assistants, prices, resolveFileUrl, def
     <section className={cn('rl-inspector', className)} data-slot="run-inspector" aria-label="Run inspector">
       <div className="rl-inspector-side" data-slot="run-inspector-side">
         <RunsPane query={runsQuery} selectedRunId={selectedRunId} onSelect={setChosenRunId} />
-        <NewRunForm threadId={threadId} assistants={assistants} onCreated={(run) => setChosenRunId(run.id)} />
+        <NewRunForm
+          threadId={threadId}
+          assistants={assistants}
+          stream={stream}
+          onCreated={(run) => setChosenRunId(run.id)}
+        />
       </div>
       {selectedRunId ? (
         <RunDetails
@@ -37,6 +50,7 @@ export function RunInspector({ threadId, assistants, prices, resolveFileUrl, def
           listedAt={runsQuery.dataUpdatedAt}
           prices={prices}
           resolveFileUrl={resolveFileUrl}
+          stream={stream}
         />
       ) : null}
     </section>

@@ -1,11 +1,10 @@
 import type { Run } from '../../api/schemas';
-import { useSubmitToolOutputs } from '../../react/useSubmitToolOutputs';
+import type { UseSubmitToolOutputsResult } from '../../react/useSubmitToolOutputs';
 import { ToolOutputsFormView } from '../ToolOutputsFormView';
 import { ErrorState } from './states';
 
 /** The run asks for tool outputs: one form for every pending call, sent in one request. */
-export function ToolOutputsPanel({ threadId, run }: { threadId: string; run: Run }) {
-  const submit = useSubmitToolOutputs(threadId, run.id);
+export function ToolOutputsPanel({ run, submit }: { run: Run; submit: UseSubmitToolOutputsResult }) {
   const toolCalls = run.required_action?.submit_tool_outputs.tool_calls ?? [];
   return (
     <section className="rl-tool-outputs" data-slot="tool-outputs" aria-labelledby={`rl-tool-outputs-${run.id}`}>

@@ -21,5 +21,11 @@ export interface RunInspectorProps {
   resolveFileUrl?: (fileId: string) => string | undefined;
   /** The run selected at first. @default the newest run */
   defaultRunId?: string;
+  /**
+   * Start runs and submit tool outputs with `stream: true`, so status, message text and tool-call
+   * arguments appear as the backend sends them (polling takes over if a stream breaks).
+   * @default true
+   */
+  stream?: boolean;
   className?: string;
 }
