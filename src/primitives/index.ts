@@ -1,4 +1,4 @@
-// runlens/primitives: headless, props-driven compound components (see CONTRACT.md).
+// runlens/primitives: headless, props-driven compound components (see README.md).
 export * from './RunStatus';
 export * from './RunList';
 export * from './RunTimeline';

@@ -14,7 +14,7 @@ export const statusPlans: Record<RunStatus, RunPlan> = {
   expired: { scenario: 'expire' },
 };
 
-/** The label RunStatus shows for each status (CONTRACT.md). */
+/** The label RunStatus shows for each status (src/primitives/README.md). */
 export const statusLabels: Record<RunStatus, string> = {
   queued: 'Queued',
   in_progress: 'In progress',
