@@ -61,6 +61,19 @@ export class RunsApiError extends Error {
       detail: `${detail} Nothing was sent.`,
     });
   }
+
+  /** The backend could not be reached, or a connection (e.g. an event stream) broke. */
+  static connection(detail: string, options: { code?: string | null; cause?: unknown } = {}): RunsApiError {
+    return new RunsApiError({
+      status: null,
+      type: 'connection_error',
+      code: options.code ?? null,
+      param: null,
+      requestId: null,
+      detail,
+      cause: options.cause,
+    });
+  }
 }
 
 function formatApiMessage({ status, type, code, param, requestId, detail }: RunsApiErrorInit): string {
@@ -146,13 +159,8 @@ export function toRunsError(error: unknown, signal?: AbortSignal): Error {
   if (!isSdkApiError(error)) return error instanceof Error ? error : new Error(String(error));
 
   if (typeof error.status !== 'number') {
-    return new RunsApiError({
-      status: null,
-      type: 'connection_error',
+    return RunsApiError.connection(`Could not reach the runs backend: ${causeChain(error)}`, {
       code: /timed out/i.test(error.message) ? 'timeout' : null,
-      param: null,
-      requestId: null,
-      detail: `Could not reach the runs backend: ${causeChain(error)}`,
       cause: error,
     });
   }

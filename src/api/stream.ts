@@ -51,13 +51,5 @@ export function streamFailure(operation: string, error: unknown, signal: AbortSi
   if (mapped instanceof SyntaxError) {
     return new RunsSchemaError(operation, [{ code: 'custom', path: [], message: mapped.message, input: undefined }], null);
   }
-  return new RunsApiError({
-    status: null,
-    type: 'connection_error',
-    code: null,
-    param: null,
-    requestId: null,
-    detail: `The event stream was cut off: ${mapped.message}`,
-    cause: error,
-  });
+  return RunsApiError.connection(`The event stream was cut off: ${mapped.message}`, { cause: error });
 }

@@ -25,14 +25,7 @@ function streamEventError(data: ApiErrorObject): RunsApiError {
 }
 
 function endedEarly(): RunsApiError {
-  return new RunsApiError({
-    status: null,
-    type: 'connection_error',
-    code: null,
-    param: null,
-    requestId: null,
-    detail: 'The event stream ended before the run reached requires_action or a terminal status.',
-  });
+  return RunsApiError.connection('The event stream ended before the run reached requires_action or a terminal status.');
 }
 
 /**
