@@ -56,6 +56,10 @@ describe('RunInspector: browsing a thread', () => {
     const steps = await within(panel).findByRole('list', { name: 'Run steps' });
     expect(within(steps).getAllByRole('listitem').length).toBeGreaterThan(0);
     expect(await within(steps).findByText(/Here is a short answer/)).toBeInTheDocument();
+    // Each completed step shows its own token usage, matching what the backend says for it.
+    const [step] = (await h.client.listRunSteps(demoIds.threads.statuses, demoIds.runs.completed)).data;
+    const usage = step!.usage!;
+    expect(within(steps).getByText(`Tokens: ${usage.prompt_tokens} prompt · ${usage.completion_tokens} completion · ${usage.total_tokens} total`)).toBeInTheDocument();
     const timeline = within(panel).getByRole('list', { name: 'Run timeline' });
     expect(within(timeline).getByRole('listitem', { name: /message_creation step, .* s, completed/ })).toBeInTheDocument();
   });

@@ -1,4 +1,5 @@
 import type { RunStep } from '../../api/schemas';
+import { formatTokens } from '../../primitives/Usage';
 import { useMessage } from '../../react/useMessage';
 import { RunStatusBadge } from '../RunStatusBadge';
 import { RunStepView } from '../RunStepView';
@@ -31,6 +32,13 @@ export function StepRow({ threadId, step, resolveFileUrl }: StepRowProps) {
         </time>
         <span className="rl-mono rl-muted">{step.id}</span>
       </div>
+      {step.usage && (
+        // Per-step tokens on one line: a full Usage table per row would crowd a long run.
+        <p className="rl-muted" data-slot="step-usage">
+          Tokens: {formatTokens(step.usage.prompt_tokens)} prompt · {formatTokens(step.usage.completion_tokens)}{' '}
+          completion · {formatTokens(step.usage.total_tokens)} total
+        </p>
+      )}
       {messageQuery.error ? (
         <ErrorState error={messageQuery.error} title="Could not load the message" onRetry={() => void messageQuery.refetch()} />
       ) : (
