@@ -1,5 +1,6 @@
 import { environmentManager, MutationObserver, QueryClient, QueryObserver } from '@tanstack/query-core';
 import type OpenAI from 'openai';
+import type { RunsClient } from '../src/api/client';
 import { createOpenAIRunsClient } from '../src/api/openai';
 import type { Run } from '../src/api/schemas';
 import { createRunMutationOptions } from '../src/query/mutations/create-run';
@@ -28,12 +29,19 @@ const outputsFor = (calls: { id: unknown }[]) =>
 // QueryObserver only schedules refetchInterval outside a server; this script is a client.
 environmentManager.setIsServer(() => false);
 
-/** (a) useRun's machinery without React: runQueryOptions (default policy) in a QueryObserver. */
-export const runlensPolicy: Strategy = (openai, threadId, runId) => {
-  const client = createOpenAIRunsClient(openai);
-  const queryClient = new QueryClient();
+/**
+ * What useRun + useSubmitToolOutputs do, without React: watch the run through runQueryOptions in a
+ * QueryObserver, answer its tool calls as soon as it asks, resolve with its terminal status.
+ */
+function answerUntilTerminal(
+  queryClient: QueryClient,
+  client: RunsClient,
+  threadId: string,
+  runId: string,
+  { stream }: { stream: boolean },
+): Promise<Run['status']> {
   const observer = new QueryObserver(queryClient, runQueryOptions(client, threadId, runId));
-  const submit = new MutationObserver(queryClient, submitToolOutputsMutationOptions(client, threadId, runId));
+  const submit = new MutationObserver(queryClient, submitToolOutputsMutationOptions(client, threadId, runId, { stream }));
   return new Promise((resolve, reject) => {
     const unsubscribe = observer.subscribe(({ data, error }) => {
       if (error) reject(error);
@@ -47,6 +55,13 @@ export const runlensPolicy: Strategy = (openai, threadId, runId) => {
       }
     });
   });
+}
+
+/** (a) useRun's machinery without React: runQueryOptions (default policy) in a QueryObserver. */
+export const runlensPolicy: Strategy = (openai, threadId, runId) => {
+  const client = createOpenAIRunsClient(openai);
+  const queryClient = new QueryClient();
+  return answerUntilTerminal(queryClient, client, threadId, runId, { stream: false });
 };
 
 /**
@@ -59,21 +74,7 @@ export const runlensStream: StreamStrategy = async ({ openai, threadId, assistan
   const create = new MutationObserver(queryClient, createRunMutationOptions(client, threadId, { stream: true }));
   const { id: runId } = await create.mutate({ assistant_id: assistantId });
   onRun(runId);
-  const observer = new QueryObserver(queryClient, runQueryOptions(client, threadId, runId));
-  const submit = new MutationObserver(queryClient, submitToolOutputsMutationOptions(client, threadId, runId, { stream: true }));
-  return new Promise((resolve, reject) => {
-    const unsubscribe = observer.subscribe(({ data, error }) => {
-      if (error) reject(error);
-      if (!data) return;
-      if (isTerminalStatus(data.status)) {
-        unsubscribe();
-        queryClient.clear();
-        resolve(data.status);
-      } else if (data.status === 'requires_action' && submit.getCurrentResult().isIdle) {
-        void submit.mutate({ tool_outputs: outputsFor(pendingToolCalls(data).map((call) => ({ id: toolCallId(call) }))) });
-      }
-    });
-  });
+  return answerUntilTerminal(queryClient, client, threadId, runId, { stream: true });
 };
 
 /** (b) The official SDK: `runs.poll` at its default (the server's hint, else 5 s). */

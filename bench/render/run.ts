@@ -11,6 +11,7 @@ import { extname, join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
+import type { BenchResult } from './page/main';
 
 const root = resolve(import.meta.dirname, 'page');
 const repo = resolve(import.meta.dirname, '../..');
@@ -22,16 +23,8 @@ const modes = allModes.filter((mode) => (process.env.BENCH_MODES ?? allModes.joi
 const runsPerCase = Number(process.env.BENCH_RUNS ?? 2);
 const targets = { firstRenderMs: 150, frameP95Ms: 16 };
 
-interface Result {
-  steps: number;
-  mode: string;
-  firstRenderMs: number;
-  rowsInDom: number;
-  frames: number[];
-  scrolledPx: number;
-  backendMs: number;
-  warm?: { firstRenderMs: number; backendMs: number; rowsInDom: number };
-}
+/** What the page reports for one load (see page/main.tsx), once it succeeded. */
+type Result = Omit<BenchResult, 'error'>;
 
 const percentile = (values: number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
