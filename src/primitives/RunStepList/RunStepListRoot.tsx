@@ -1,9 +1,10 @@
 import { forwardRef, useMemo, useRef, type ComponentPropsWithoutRef } from 'react';
 import type { RunStep } from '../../api/schemas/run-step';
 import { useComposedRefs } from '../internal/useComposedRefs';
+import { shouldVirtualize, type VirtualListProps } from '../internal/virtualList';
 import { RunStepListContext, type RunStepListContextValue } from './RunStepListContext';
 
-export interface RunStepListRootProps extends ComponentPropsWithoutRef<'div'> {
+export interface RunStepListRootProps extends ComponentPropsWithoutRef<'div'>, VirtualListProps {
   /** The run's steps, in display order. */
   steps: readonly RunStep[];
   /**
@@ -11,11 +12,6 @@ export interface RunStepListRootProps extends ComponentPropsWithoutRef<'div'> {
    * @default 64
    */
   estimateSize?: number;
-  /**
-   * Mount only the visible rows. Give the Root a fixed height (CSS or `style`) when on.
-   * @default steps.length > 50
-   */
-  virtualize?: boolean;
   /**
    * Sets `aria-busy` and `data-loading` (e.g. while the next page loads).
    * @default false
@@ -26,18 +22,6 @@ export interface RunStepListRootProps extends ComponentPropsWithoutRef<'div'> {
    * @default 'Run steps'
    */
   label?: string;
-  /**
-   * Called after paint when a virtualized list has rendered a row within `endReachedThreshold`
-   * rows of its end, once per list length: load the next page here. Not called when not
-   * virtualized — keep a "Load more" button as the keyboard/AT fallback either way.
-   * @example <RunStepList.Root steps={steps} onEndReached={() => hasNextPage && fetchNextPage()} />
-   */
-  onEndReached?: () => void;
-  /**
-   * How many rows before the end `onEndReached` fires.
-   * @default 10
-   */
-  endReachedThreshold?: number;
 }
 
 /** `role="list"` of steps and the scroll container `RunStepList.Items` virtualizes against. */
@@ -58,17 +42,17 @@ export const RunStepListRoot = forwardRef<HTMLDivElement, RunStepListRootProps>(
 ) {
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const ref = useComposedRefs<HTMLDivElement>(forwardedRef, scrollRef);
-  const shouldVirtualize = virtualize ?? steps.length > 50;
+  const virtualized = shouldVirtualize(virtualize, steps.length);
   const context = useMemo<RunStepListContextValue>(
     () => ({
       steps,
       estimateSize,
-      virtualize: shouldVirtualize,
+      virtualize: virtualized,
       getScrollElement: () => scrollRef.current,
       onEndReached,
       endReachedThreshold,
     }),
-    [steps, estimateSize, shouldVirtualize, onEndReached, endReachedThreshold],
+    [steps, estimateSize, virtualized, onEndReached, endReachedThreshold],
   );
   return (
     <RunStepListContext.Provider value={context}>
@@ -81,7 +65,7 @@ export const RunStepListRoot = forwardRef<HTMLDivElement, RunStepListRootProps>(
         data-loading={isLoading ? '' : undefined}
         {...props}
         ref={ref}
-        style={shouldVirtualize ? { overflowY: 'auto', ...style } : style}
+        style={virtualized ? { overflowY: 'auto', ...style } : style}
       >
         {children}
       </div>

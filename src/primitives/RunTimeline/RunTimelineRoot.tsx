@@ -2,10 +2,11 @@ import { forwardRef, useMemo, useRef, type ComponentPropsWithoutRef } from 'reac
 import type { Run } from '../../api/schemas/run';
 import type { RunStep } from '../../api/schemas/run-step';
 import { useComposedRefs } from '../internal/useComposedRefs';
+import { shouldVirtualize, type VirtualListProps } from '../internal/virtualList';
 import { RunTimelineContext, type RunTimelineContextValue } from './RunTimelineContext';
 import { timelineLayout, timelineNeedsNow } from './timelineLayout';
 
-export interface RunTimelineRootProps extends ComponentPropsWithoutRef<'div'> {
+export interface RunTimelineRootProps extends ComponentPropsWithoutRef<'div'>, VirtualListProps {
   run: Run;
   /** The run's steps, in display order. */
   steps: readonly RunStep[];
@@ -14,11 +15,6 @@ export interface RunTimelineRootProps extends ComponentPropsWithoutRef<'div'> {
    * @default Date.now() at render
    */
   now?: number;
-  /**
-   * Render only the visible rows. Give the Root a fixed height (CSS or `style`) when on.
-   * @default steps.length > 50
-   */
-  virtualize?: boolean;
   /**
    * Height of one bar row in px (rows are fixed-height when virtualized).
    * @default 28
@@ -29,13 +25,6 @@ export interface RunTimelineRootProps extends ComponentPropsWithoutRef<'div'> {
    * @default 'Run timeline'
    */
   label?: string;
-  /**
-   * Called after paint when a virtualized timeline has rendered a bar within
-   * `endReachedThreshold` rows of its end, once per list length (see `RunStepList.Root`).
-   */
-  onEndReached?: () => void;
-  /** @default 10 */
-  endReachedThreshold?: number;
 }
 
 /** A Gantt of a run's steps: `role="list"` and the scroll container of `RunTimeline.Bars`. */
@@ -61,19 +50,19 @@ export const RunTimelineRoot = forwardRef<HTMLDivElement, RunTimelineRootProps>(
   // (or the Date.now() default, new on every render) must not recompute every step's bar.
   const layoutNow = timelineNeedsNow(run, steps) ? (now ?? Date.now()) : 0;
   const layout = useMemo(() => timelineLayout(run, steps, layoutNow), [run, steps, layoutNow]);
-  const shouldVirtualize = virtualize ?? steps.length > 50;
+  const virtualized = shouldVirtualize(virtualize, steps.length);
   const context = useMemo<RunTimelineContextValue>(
     () => ({
       layout,
       steps,
       rowsById: new Map(layout.rows.map((row) => [row.step.id, row])),
       getScrollElement: () => scrollRef.current,
-      virtualize: shouldVirtualize,
+      virtualize: virtualized,
       rowHeight,
       onEndReached,
       endReachedThreshold,
     }),
-    [layout, steps, shouldVirtualize, rowHeight, onEndReached, endReachedThreshold],
+    [layout, steps, virtualized, rowHeight, onEndReached, endReachedThreshold],
   );
   return (
     <RunTimelineContext.Provider value={context}>
@@ -84,7 +73,7 @@ export const RunTimelineRoot = forwardRef<HTMLDivElement, RunTimelineRootProps>(
         tabIndex={0}
         data-state={run.status}
         {...props}
-        style={shouldVirtualize ? { overflowY: 'auto', ...style } : style}
+        style={virtualized ? { overflowY: 'auto', ...style } : style}
         ref={ref}
       >
         {children}
