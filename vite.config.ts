@@ -3,6 +3,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { findChromium } from './test/support/chromium.ts';
 import './test/support/node20.ts';
 
 // Library build: one ESM file per entry, peers and Node built-ins left external.
@@ -24,6 +25,9 @@ const selfAlias = [
   { find: /^runlens\/emulator$/, replacement: resolve(import.meta.dirname, 'src/emulator/index.ts') },
   { find: /^runlens\/emulator\/node$/, replacement: resolve(import.meta.dirname, 'src/emulator/node.ts') },
 ];
+
+// Only Vitest drives a browser; a library build must not unpack one.
+const browserLaunch = process.env.VITEST ? await findChromium() : undefined;
 
 export default defineConfig({
   plugins: [react()],
@@ -77,10 +81,7 @@ export default defineConfig({
             enabled: true,
             headless: true,
             provider: playwright({
-              launchOptions: {
-                executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-                args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-              },
+              launchOptions: browserLaunch && { executablePath: browserLaunch.executablePath, args: browserLaunch.args },
             }),
             instances: [{ browser: 'chromium' }],
           },

@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
+import { findChromium } from '../../test/support/chromium';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import type { BenchResult } from './page/main';
@@ -59,11 +60,12 @@ async function main(): Promise<void> {
   const address = server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
 
+  const launch = await findChromium();
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: launch.executablePath,
     headless: true,
     // Unthrottled frames: a rAF delta is the frame's own cost, not the 60 Hz vsync interval.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-gpu-vsync', '--disable-frame-rate-limit'],
+    args: [...launch.args, '--disable-gpu-vsync', '--disable-frame-rate-limit'],
   });
   const rows: { steps: number; mode: string; first: number; backend: number; p50: number; p95: number; rowsInDom: number }[] = [];
   try {

@@ -9,7 +9,7 @@ import type {
   RunStep,
   RunStepInclude,
   ToolOutput,
-} from './schemas';
+} from './schemas/index.js';
 
 /** Every call takes an optional signal; aborting rejects with an `AbortError`-like error. */
 export interface RequestOptions {

@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import { describeIssues, flattenIssues } from './issues';
+import { describeIssues, flattenIssues } from './issues.js';
 
 export interface RunsApiErrorInit {
   /** HTTP status; `null` when the request was never sent or no response came back. */

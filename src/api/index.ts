@@ -1,5 +1,5 @@
-export * from './schemas';
-export type { ListParams, ListRunStepsParams, RequestOptions, RunEventStream, RunsClient, RunWithPollHint } from './client';
-export { RunsApiError, RunsSchemaError, toRunsError, type RunsApiErrorInit } from './errors';
-export * from './validate';
-export { createOpenAIRunsClient, type OpenAIRunsSdk } from './openai';
+export * from './schemas/index.js';
+export type { ListParams, ListRunStepsParams, RequestOptions, RunEventStream, RunsClient, RunWithPollHint } from './client.js';
+export { RunsApiError, RunsSchemaError, toRunsError, type RunsApiErrorInit } from './errors.js';
+export * from './validate.js';
+export { createOpenAIRunsClient, type OpenAIRunsSdk } from './openai.js';

@@ -1,4 +1,4 @@
-import type { Metadata, RunStepInclude, ToolOutput } from './schemas';
+import type { Metadata, RunStepInclude, ToolOutput } from './schemas/index.js';
 
 // The shape of the `openai` SDK that openai.ts calls, written structurally so that instances of
 // openai 6 and openai 7 both fit. Types only: openai.ts stays the one file that calls the SDK.

@@ -1,8 +1,8 @@
 import type * as z from 'zod';
-import type { RequestOptions, RunEventStream, RunsClient } from './client';
-import { RunsSchemaError, toRunsError, type RunsApiError } from './errors';
-import type { OpenAIRunsSdk, SdkCall, SdkOptions } from './openai-sdk';
-import { listQuery, parsePayload, pollAfterMs } from './payload';
+import type { RequestOptions, RunEventStream, RunsClient } from './client.js';
+import { RunsSchemaError, toRunsError, type RunsApiError } from './errors.js';
+import type { OpenAIRunsSdk, SdkCall, SdkOptions } from './openai-sdk.js';
+import { listQuery, parsePayload, pollAfterMs } from './payload.js';
 import {
   messageSchema,
   runListSchema,
@@ -10,8 +10,8 @@ import {
   runStepListSchema,
   runStepSchema,
   type AssistantStreamEvent,
-} from './schemas';
-import { checkStreamEvent, isAsyncIterable, sdkErrorEvent, streamFailure } from './stream';
+} from './schemas/index.js';
+import { checkStreamEvent, isAsyncIterable, sdkErrorEvent, streamFailure } from './stream.js';
 import {
   checkCreateRunParams,
   checkCreateThreadRunParams,
@@ -21,9 +21,9 @@ import {
   checkToolOutputs,
   checkUpdateRunParams,
   firstProblem,
-} from './validate';
+} from './validate.js';
 
-export type { OpenAIRunsSdk } from './openai-sdk';
+export type { OpenAIRunsSdk } from './openai-sdk.js';
 
 // The only file that calls the `openai` SDK. Plain calls go through `.asResponse()`: list bodies
 // keep `first_id`/`last_id` (the SDK's CursorPage drops them) and headers stay readable. Streamed

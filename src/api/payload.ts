@@ -1,8 +1,8 @@
 import type * as z from 'zod';
-import type { ListRunStepsParams } from './client';
-import { RunsSchemaError } from './errors';
-import type { ListQuery } from './openai-sdk';
-import type { RunStepInclude } from './schemas';
+import type { ListRunStepsParams } from './client.js';
+import { RunsSchemaError } from './errors.js';
+import type { ListQuery } from './openai-sdk.js';
+import type { RunStepInclude } from './schemas/index.js';
 
 // Reading what the SDK returned, free of SDK calls: the body against its schema, the poll hint,
 // and list queries without undefined keys.

@@ -1,5 +1,5 @@
-import { RunsApiError, RunsSchemaError, toRunsError } from './errors';
-import { assistantStreamEventSchema, type AssistantStreamEvent } from './schemas';
+import { RunsApiError, RunsSchemaError, toRunsError } from './errors.js';
+import { assistantStreamEventSchema, type AssistantStreamEvent } from './schemas/index.js';
 
 // The stream side of the SDK boundary, free of SDK calls: checking each event, and telling what
 // an SDK stream threw apart (the backend's `error` event, a cut connection, an abort).

@@ -1,14 +1,14 @@
 import * as z from 'zod';
-import type { ListRunStepsParams } from './client';
-import { RunsApiError } from './errors';
-import { flattenIssues, snippet } from './issues';
+import type { ListRunStepsParams } from './client.js';
+import { RunsApiError } from './errors.js';
+import { flattenIssues, snippet } from './issues.js';
 import {
   createRunParamsSchema,
   createThreadRunParamsSchema,
   runStepIncludeSchema,
   toolOutputSchema,
   updateRunParamsSchema,
-} from './schemas';
+} from './schemas/index.js';
 
 // Checks run before a request is sent. Each returns the problem as a RunsApiError (status null,
 // type `invalid_request_error`, `param` naming the field) or null, so a form can show it

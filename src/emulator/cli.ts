@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { createSystemClock } from './clock';
-import { createEmulator } from './emulator';
-import { serveEmulator } from './node';
-import { demoIds } from './seed';
+import { createSystemClock } from './clock.js';
+import { createEmulator } from './emulator.js';
+import { serveEmulator } from './node.js';
+import { demoIds } from './seed.js';
 
 export const usage = `Usage: runlens-emulator [--port N] [--host H] [--speed X]
 

@@ -1,12 +1,12 @@
-import { createSystemClock, type Clock } from './clock';
-import { applyCors, preflight } from './cors';
-import { Engine } from './engine';
-import { badRequest, invalidUrl } from './errors';
-import { errorJson, readJsonBody } from './http';
-import { createIdFactory } from './ids';
-import { findRoute } from './router';
-import { routes } from './routes';
-import { seedDemoData } from './seed';
+import { createSystemClock, type Clock } from './clock.js';
+import { applyCors, preflight } from './cors.js';
+import { Engine } from './engine.js';
+import { badRequest, invalidUrl } from './errors.js';
+import { errorJson, readJsonBody } from './http.js';
+import { createIdFactory } from './ids.js';
+import { findRoute } from './router.js';
+import { routes } from './routes.js';
+import { seedDemoData } from './seed.js';
 
 export interface EmulatorOptions {
   /** Where time comes from. @default a system clock at `speed` */

@@ -1,13 +1,13 @@
-import type { Clock } from './clock';
-import { badRequest } from './errors';
-import type { IdFactory } from './ids';
-import { activeRun, advance, cancelRun, startRun, submitToolOutputs } from './lifecycle';
-import type { AssistantParams, MessageParams, RunParams, ThreadParams } from './request-bodies';
-import { checkEmulatorMetadata, resolveSettings } from './scenarios/settings';
-import { timings } from './scenarios';
-import { Store, type RunRecord, type ThreadRecord } from './store';
-import { toSeconds } from './timeline';
-import type { AssistantObject, MessageObject, RunObject } from './types';
+import type { Clock } from './clock.js';
+import { badRequest } from './errors.js';
+import type { IdFactory } from './ids.js';
+import { activeRun, advance, cancelRun, startRun, submitToolOutputs } from './lifecycle.js';
+import type { AssistantParams, MessageParams, RunParams, ThreadParams } from './request-bodies.js';
+import { checkEmulatorMetadata, resolveSettings } from './scenarios/settings.js';
+import { timings } from './scenarios/index.js';
+import { Store, type RunRecord, type ThreadRecord } from './store.js';
+import { toSeconds } from './timeline.js';
+import type { AssistantObject, MessageObject, RunObject } from './types.js';
 
 /**
  * The emulator's state and the operations on it, free of HTTP. Every operation takes the time it

@@ -1,7 +1,7 @@
-import { EmulatorError, invalidJson, serverError } from './errors';
-import { pollAfterMs } from './lifecycle';
-import type { RunRecord } from './store';
-import { isRecord, type Json } from './validate';
+import { EmulatorError, invalidJson, serverError } from './errors.js';
+import { pollAfterMs } from './lifecycle.js';
+import type { RunRecord } from './store.js';
+import { isRecord, type Json } from './validate.js';
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });

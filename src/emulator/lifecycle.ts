@@ -1,11 +1,11 @@
-import { badRequest } from './errors';
-import type { IdFactory } from './ids';
-import { RunMutator, usage } from './mutator';
-import { planSegment, timings } from './scenarios';
-import { estimateTokens, promptTokens } from './scenarios/text';
-import { beforeChange } from './snapshots';
-import type { RunRecord, ThreadRecord } from './store';
-import { isTerminal } from './types';
+import { badRequest } from './errors.js';
+import type { IdFactory } from './ids.js';
+import { RunMutator, usage } from './mutator.js';
+import { planSegment, timings } from './scenarios/index.js';
+import { estimateTokens, promptTokens } from './scenarios/text.js';
+import { beforeChange } from './snapshots.js';
+import type { RunRecord, ThreadRecord } from './store.js';
+import { isTerminal } from './types.js';
 
 // A run is a schedule of timed transitions (see scenarios/). Nothing runs in the background:
 // whoever touches a run first applies every transition due by "now" (state advances on read).

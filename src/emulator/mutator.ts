@@ -1,8 +1,8 @@
-import { cloneJson } from './clone';
-import { applyDelta } from './deltas';
-import { beforeChange, logLive } from './snapshots';
-import type { RunRecord } from './store';
-import { toSeconds } from './timeline';
+import { cloneJson } from './clone.js';
+import { applyDelta } from './deltas.js';
+import { beforeChange, logLive } from './snapshots.js';
+import type { RunRecord } from './store.js';
+import { toSeconds } from './timeline.js';
 import type {
   LastError,
   MessageObject,
@@ -13,7 +13,7 @@ import type {
   StepStatus,
   TerminalRunStatus,
   Usage,
-} from './types';
+} from './types.js';
 
 /** A `thread.message.delta` content part, as sent on the wire (with its `index`). */
 export type MessageContentDelta =

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Emulator } from './emulator';
+import type { Emulator } from './emulator.js';
 
 export interface ServeOptions {
   /** 0 picks a free port. @default 4010 */

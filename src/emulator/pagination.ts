@@ -1,6 +1,6 @@
-import { badRequest } from './errors';
-import type { ListPage } from './types';
-import { invalidType, invalidValue, number } from './validate';
+import { badRequest } from './errors.js';
+import type { ListPage } from './types.js';
+import { invalidType, invalidValue, number } from './validate.js';
 
 export interface ListQuery {
   /** 1–100. @default 20 */

@@ -1,9 +1,9 @@
-import { badRequest } from './errors';
-import type { FunctionTool, MessageContent, Metadata, Tool } from './types';
+import { badRequest } from './errors.js';
+import type { FunctionTool, MessageContent, Metadata, Tool } from './types.js';
 import {
   array, boolean, metadata, nullable, number, object, oneOf, onlyKnown, optional, required, string,
   type Json,
-} from './validate';
+} from './validate.js';
 
 // One parser per request body of the spec, returning the typed params the engine acts on.
 

@@ -1,5 +1,5 @@
-import type { Engine } from './engine';
-import type { Json } from './validate';
+import type { Engine } from './engine.js';
+import type { Json } from './validate.js';
 
 export interface RequestContext {
   request: Request;

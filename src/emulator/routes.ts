@@ -1,10 +1,10 @@
-import { createAssistant, getAssistant, listAssistants } from './handlers/assistants';
-import { createMessage, getMessage, listMessages } from './handlers/messages';
+import { createAssistant, getAssistant, listAssistants } from './handlers/assistants.js';
+import { createMessage, getMessage, listMessages } from './handlers/messages.js';
 import {
   cancelRun, createRun, getRun, getRunStep, listRuns, listRunSteps, modifyRun, submitToolOutputs,
-} from './handlers/runs';
-import { createThread, createThreadAndRun, getThread } from './handlers/threads';
-import type { Route } from './router';
+} from './handlers/runs.js';
+import { createThread, createThreadAndRun, getThread } from './handlers/threads.js';
+import type { Route } from './router.js';
 
 /** Every path the emulator serves, below `/v1`. Literal segments come before parameters. */
 export const routes: readonly Route[] = [

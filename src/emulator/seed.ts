@@ -1,9 +1,9 @@
-import type { Engine } from './engine';
-import type { AssistantParams, RunParams } from './request-bodies';
-import type { ScenarioName } from './scenarios/settings';
-import { defaultFunction } from './scenarios/tool-phases';
-import type { RunRecord, ThreadRecord } from './store';
-import type { FunctionTool } from './types';
+import type { Engine } from './engine.js';
+import type { AssistantParams, RunParams } from './request-bodies.js';
+import type { ScenarioName } from './scenarios/settings.js';
+import { defaultFunction } from './scenarios/tool-phases.js';
+import type { RunRecord, ThreadRecord } from './store.js';
+import type { FunctionTool } from './types.js';
 
 /** Readable ids of the seeded demo objects. */
 export const demoIds = {

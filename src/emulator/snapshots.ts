@@ -1,5 +1,5 @@
-import { cloneJson } from './clone';
-import type { StreamEvent } from './types';
+import { cloneJson } from './clone.js';
+import type { StreamEvent } from './types.js';
 
 // The event log keeps each object as it was when the event was logged. Deep-copying it at every
 // event cost ~30 000 copies to catch up a 10 000-step run. Instead a logged event points at the

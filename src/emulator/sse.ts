@@ -1,8 +1,8 @@
-import type { Clock } from './clock';
-import type { Engine } from './engine';
-import type { RunRecord } from './store';
-import type { StreamEvent } from './types';
-import { eventView } from './views';
+import type { Clock } from './clock.js';
+import type { Engine } from './engine.js';
+import type { RunRecord } from './store.js';
+import type { StreamEvent } from './types.js';
+import { eventView } from './views.js';
 
 const endsStream = new Set([
   'thread.run.requires_action',

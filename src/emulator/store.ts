@@ -1,5 +1,5 @@
-import { notFound } from './errors';
-import type { Scheduled } from './timeline';
+import { notFound } from './errors.js';
+import type { Scheduled } from './timeline.js';
 import type {
   AssistantObject,
   MessageObject,
@@ -7,8 +7,8 @@ import type {
   RunStepObject,
   StreamEvent,
   ThreadObject,
-} from './types';
-import type { ScenarioSettings } from './scenarios/settings';
+} from './types.js';
+import type { ScenarioSettings } from './scenarios/settings.js';
 
 // Every list keeps items in creation order, so the array index is the monotonic sequence that
 // pagination sorts by (items created in the same second keep a stable order).

@@ -1,4 +1,4 @@
-import type { RunMutator } from './mutator';
+import type { RunMutator } from './mutator.js';
 
 /** One timed transition of a run. */
 export interface Scheduled {

@@ -1,5 +1,5 @@
-import { badRequest } from './errors';
-import type { Metadata } from './types';
+import { badRequest } from './errors.js';
+import type { Metadata } from './types.js';
 
 // Request checks with the API's error wording: `param` names the offending field and `code`
 // says what was wrong (invalid_type, missing_required_parameter, unknown_parameter, …).

@@ -1,5 +1,5 @@
-import { badRequest } from './errors';
-import type { RunStepObject, StreamEvent } from './types';
+import { badRequest } from './errors.js';
+import type { RunStepObject, StreamEvent } from './types.js';
 
 /** The one `include[]` value the spec knows. */
 export const fileSearchContent = 'step_details.tool_calls[*].file_search.results[*].content';

@@ -1,9 +1,9 @@
 import { hashKey, type QueryClient, type QueryKey } from '@tanstack/query-core';
-import type { Message, Run, RunStep } from '../api/schemas';
-import { runlensKeys, type RunsListKeyParams, type RunStepsListKeyParams } from './keys';
-import { insertIntoPages, replaceInPages, type PagesData } from './pages';
-import { isTerminalStatus } from './run-state';
-import { carryStepsPageContext, rememberRunForStepsPage } from './steps-liveness';
+import type { Message, Run, RunStep } from '../api/schemas/index.js';
+import { runlensKeys, type RunsListKeyParams, type RunStepsListKeyParams } from './keys.js';
+import { insertIntoPages, replaceInPages, type PagesData } from './pages.js';
+import { isTerminalStatus } from './run-state.js';
+import { carryStepsPageContext, rememberRunForStepsPage } from './steps-liveness.js';
 
 /*
  * The single place that writes runs, steps and messages into the cache (queries, mutations and

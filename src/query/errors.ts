@@ -1,4 +1,4 @@
-import { RunsApiError, type RunsApiErrorInit, type RunsSchemaError } from '../api/errors';
+import { RunsApiError, type RunsApiErrorInit, type RunsSchemaError } from '../api/errors.js';
 
 /**
  * What a runlens query or mutation rejects with: the API said no (`RunsApiError`, also for

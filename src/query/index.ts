@@ -1,11 +1,11 @@
 // TanStack Query pieces with no React: keys, option factories, the polling policy, cache writes.
-export * from './keys';
-export * from './options';
-export * from './mutations';
-export * from './polling';
-export * from './run-state';
-export * from './errors';
-export * from './stream';
+export * from './keys.js';
+export * from './options/index.js';
+export * from './mutations/index.js';
+export * from './polling.js';
+export * from './run-state.js';
+export * from './errors.js';
+export * from './stream/index.js';
 export {
   findActiveRunInCache,
   readCachedRun,
@@ -14,6 +14,6 @@ export {
   writeRun,
   writeRunStep,
   writeRunToLists,
-} from './cache';
-export { flattenPages, type PageCursor, type PagesData } from './pages';
-export { cancelRunAndWait, waitForTerminalRun } from './wait-for-run';
+} from './cache.js';
+export { flattenPages, type PageCursor, type PagesData } from './pages.js';
+export { cancelRunAndWait, waitForTerminalRun } from './wait-for-run.js';

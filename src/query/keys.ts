@@ -1,4 +1,4 @@
-import type { RunStepInclude } from '../api/schemas';
+import type { RunStepInclude } from '../api/schemas/index.js';
 
 /** List parameters as they appear in a key: defaults filled in so `{}` and `{ limit: 20 }` share a cache entry. */
 export interface RunsListKeyParams {

@@ -1,5 +1,5 @@
 import type { InfiniteData } from '@tanstack/query-core';
-import type { ListPage } from '../api/schemas';
+import type { ListPage } from '../api/schemas/index.js';
 
 /** Cursor of one page: `after` walks to older items (in desc order), `before` to newer ones. */
 export interface PageCursor {

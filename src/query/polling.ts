@@ -1,5 +1,5 @@
-import type { Run } from '../api/schemas';
-import { isTerminalStatus } from './run-state';
+import type { Run } from '../api/schemas/index.js';
+import { isTerminalStatus } from './run-state.js';
 
 /** Knobs of the polling policy. RunsProvider takes a partial of this; tests shorten everything. */
 export interface PollingTuning {

@@ -1,7 +1,7 @@
 import { replaceEqualDeep, type QueryState } from '@tanstack/query-core';
-import type { RunWithPollHint } from '../api/client';
-import type { Run } from '../api/schemas';
-import type { PollObservation } from './polling';
+import type { RunWithPollHint } from '../api/client.js';
+import type { Run } from '../api/schemas/index.js';
+import type { PollObservation } from './polling.js';
 
 /*
  * The run query's data is the plain `Run` (so mutations and cache.ts can write it), while the

@@ -1,4 +1,4 @@
-import { isTerminalRunStatus, type Run, type RunStatus, type RunStep } from '../api/schemas';
+import { isTerminalRunStatus, type Run, type RunStatus, type RunStep } from '../api/schemas/index.js';
 
 type RunToolCall = NonNullable<Run['required_action']>['submit_tool_outputs']['tool_calls'][number];
 

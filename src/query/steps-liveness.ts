@@ -1,8 +1,8 @@
 import { replaceEqualDeep, type InfiniteData } from '@tanstack/query-core';
-import type { ListPage, Run, RunStep } from '../api/schemas';
-import { nextPollInterval, type PollingTuning } from './polling';
-import { pollObservationOf } from './run-poll-meta';
-import { isStepFinal, isTerminalRun } from './run-state';
+import type { ListPage, Run, RunStep } from '../api/schemas/index.js';
+import { nextPollInterval, type PollingTuning } from './polling.js';
+import { pollObservationOf } from './run-poll-meta.js';
+import { isStepFinal, isTerminalRun } from './run-state.js';
 
 /*
  * A steps page remembers the run as the cache held it when the page was fetched. Steps are final

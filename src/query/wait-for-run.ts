@@ -1,12 +1,12 @@
 import { MutationObserver, type QueryClient } from '@tanstack/query-core';
-import type { RunsClient } from '../api/client';
-import type { Run } from '../api/schemas';
-import { cancelRunMutationOptions } from './mutations/cancel-run';
-import { runQueryOptions } from './options/run';
-import type { RunlensQueryConfig } from './options/shared';
-import { nextPollInterval, resolvePollingTuning } from './polling';
-import { observeRunQuery } from './run-poll-meta';
-import { isTerminalStatus } from './run-state';
+import type { RunsClient } from '../api/client.js';
+import type { Run } from '../api/schemas/index.js';
+import { cancelRunMutationOptions } from './mutations/cancel-run.js';
+import { runQueryOptions } from './options/run.js';
+import type { RunlensQueryConfig } from './options/shared.js';
+import { nextPollInterval, resolvePollingTuning } from './polling.js';
+import { observeRunQuery } from './run-poll-meta.js';
+import { isTerminalStatus } from './run-state.js';
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

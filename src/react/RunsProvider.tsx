@@ -1,8 +1,8 @@
 import { QueryClientContext } from '@tanstack/react-query';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import type { RunsClient } from '../api/client';
-import { createOpenAIRunsClient, type OpenAIRunsSdk } from '../api/openai';
-import { resolvePollingTuning, type PollingTuning } from '../query/polling';
+import type { RunsClient } from '../api/client.js';
+import { createOpenAIRunsClient, type OpenAIRunsSdk } from '../api/openai.js';
+import { resolvePollingTuning, type PollingTuning } from '../query/polling.js';
 
 export interface RunsContextValue {
   client: RunsClient;

@@ -1,14 +1,14 @@
 // React bindings: a provider and one thin hook per file over src/query.
-export { RunsProvider, RunsContext, type RunsProviderProps, type RunsContextValue } from './RunsProvider';
-export { useRunsClient, useRunsContext } from './useRunsClient';
-export * from './useRun';
-export * from './useRuns';
-export * from './useRunSteps';
-export * from './useRunStep';
-export * from './useMessage';
-export * from './useCreateRun';
-export * from './useCreateThreadRun';
-export * from './useUpdateRun';
-export * from './useSubmitToolOutputs';
-export * from './useCancelRun';
-export * from './useRunStreamStatus';
+export { RunsProvider, RunsContext, type RunsProviderProps, type RunsContextValue } from './RunsProvider.js';
+export { useRunsClient, useRunsContext } from './useRunsClient.js';
+export * from './useRun.js';
+export * from './useRuns.js';
+export * from './useRunSteps.js';
+export * from './useRunStep.js';
+export * from './useMessage.js';
+export * from './useCreateRun.js';
+export * from './useCreateThreadRun.js';
+export * from './useUpdateRun.js';
+export * from './useSubmitToolOutputs.js';
+export * from './useCancelRun.js';
+export * from './useRunStreamStatus.js';

@@ -1,10 +1,10 @@
 import { useMutation, useQuery, type UseMutationOptions, type UseMutationResult } from '@tanstack/react-query';
-import type { Run } from '../api/schemas';
-import type { RunsError } from '../query/errors';
-import { cancelRunMutationOptions } from '../query/mutations/cancel-run';
-import { runQueryOptions } from '../query/options/run';
-import { isTerminalStatus } from '../query/run-state';
-import { useRunsContext } from './useRunsClient';
+import type { Run } from '../api/schemas/index.js';
+import type { RunsError } from '../query/errors.js';
+import { cancelRunMutationOptions } from '../query/mutations/cancel-run.js';
+import { runQueryOptions } from '../query/options/run.js';
+import { isTerminalStatus } from '../query/run-state.js';
+import { useRunsContext } from './useRunsClient.js';
 
 export type UseCancelRunOptions = Omit<UseMutationOptions<Run, RunsError, void>, 'mutationFn' | 'mutationKey'>;
 

@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient, type UseMutationOptions, type UseMutationResult } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import type { CreateRunParams, Run } from '../api/schemas';
-import { ActiveRunError, type RunsError } from '../query/errors';
-import { createRunMutationOptions } from '../query/mutations/create-run';
-import { cancelRunAndWait } from '../query/wait-for-run';
-import { useRunsContext } from './useRunsClient';
-import { useUnmountSignal } from './useUnmountSignal';
+import type { CreateRunParams, Run } from '../api/schemas/index.js';
+import { ActiveRunError, type RunsError } from '../query/errors.js';
+import { createRunMutationOptions } from '../query/mutations/create-run.js';
+import { cancelRunAndWait } from '../query/wait-for-run.js';
+import { useRunsContext } from './useRunsClient.js';
+import { useUnmountSignal } from './useUnmountSignal.js';
 
 export type UseCreateRunOptions = Omit<UseMutationOptions<Run, RunsError, CreateRunParams>, 'mutationFn' | 'mutationKey'> & {
   /**

@@ -1,9 +1,9 @@
 import { useMutation, type UseMutationOptions, type UseMutationResult } from '@tanstack/react-query';
-import type { CreateThreadRunParams, Run } from '../api/schemas';
-import type { RunsError } from '../query/errors';
-import { createThreadRunMutationOptions } from '../query/mutations/create-run';
-import { useRunsContext } from './useRunsClient';
-import { useUnmountSignal } from './useUnmountSignal';
+import type { CreateThreadRunParams, Run } from '../api/schemas/index.js';
+import type { RunsError } from '../query/errors.js';
+import { createThreadRunMutationOptions } from '../query/mutations/create-run.js';
+import { useRunsContext } from './useRunsClient.js';
+import { useUnmountSignal } from './useUnmountSignal.js';
 
 export type UseCreateThreadRunOptions = Omit<
   UseMutationOptions<Run, RunsError, CreateThreadRunParams>,

@@ -1,8 +1,8 @@
 import { useQuery, type UseQueryOptions, type UseQueryResult } from '@tanstack/react-query';
-import type { Message } from '../api/schemas';
-import type { RunsError } from '../query/errors';
-import { messageQueryOptions, type MessageQueryKey } from '../query/options/message';
-import { useRunsContext } from './useRunsClient';
+import type { Message } from '../api/schemas/index.js';
+import type { RunsError } from '../query/errors.js';
+import { messageQueryOptions, type MessageQueryKey } from '../query/options/message.js';
+import { useRunsContext } from './useRunsClient.js';
 
 export type UseMessageOptions<TData = Message> = Omit<
   UseQueryOptions<Message, RunsError, TData, MessageQueryKey>,

@@ -1,10 +1,10 @@
 import { useQuery, useQueryClient, type UseQueryOptions, type UseQueryResult } from '@tanstack/react-query';
-import type { Run } from '../api/schemas';
-import type { RunsError } from '../query/errors';
-import { runQueryOptions, type RunQueryKey } from '../query/options/run';
-import { deriveRunState, type RunDerivedState } from '../query/run-state';
-import { useNow } from './useNow';
-import { useRunsContext } from './useRunsClient';
+import type { Run } from '../api/schemas/index.js';
+import type { RunsError } from '../query/errors.js';
+import { runQueryOptions, type RunQueryKey } from '../query/options/run.js';
+import { deriveRunState, type RunDerivedState } from '../query/run-state.js';
+import { useNow } from './useNow.js';
+import { useRunsContext } from './useRunsClient.js';
 
 export type UseRunOptions<TData = Run> = Omit<UseQueryOptions<Run, RunsError, TData, RunQueryKey>, 'queryKey' | 'queryFn'>;
 

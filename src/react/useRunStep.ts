@@ -1,8 +1,8 @@
 import { useQuery, type UseQueryOptions, type UseQueryResult } from '@tanstack/react-query';
-import type { RunStep, RunStepInclude } from '../api/schemas';
-import type { RunsError } from '../query/errors';
-import { runStepQueryOptions, type RunStepQueryKey } from '../query/options/run-step';
-import { useRunsContext } from './useRunsClient';
+import type { RunStep, RunStepInclude } from '../api/schemas/index.js';
+import type { RunsError } from '../query/errors.js';
+import { runStepQueryOptions, type RunStepQueryKey } from '../query/options/run-step.js';
+import { useRunsContext } from './useRunsClient.js';
 
 export type UseRunStepOptions<TData = RunStep> = Omit<
   UseQueryOptions<RunStep, RunsError, TData, RunStepQueryKey>,

@@ -1,17 +1,17 @@
 import { useInfiniteQuery, useQuery, type UseInfiniteQueryOptions, type UseInfiniteQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { RunStep } from '../api/schemas';
-import type { RunsError } from '../query/errors';
-import { runQueryOptions } from '../query/options/run';
+import type { RunStep } from '../api/schemas/index.js';
+import type { RunsError } from '../query/errors.js';
+import { runQueryOptions } from '../query/options/run.js';
 import {
   runStepsInfiniteQueryOptions,
   type RunStepsInfiniteData,
   type RunStepsPage,
   type RunStepsParams,
   type RunStepsQueryKey,
-} from '../query/options/run-steps';
-import { flattenPages, type PageCursor } from '../query/pages';
-import { useRunsContext } from './useRunsClient';
+} from '../query/options/run-steps.js';
+import { flattenPages, type PageCursor } from '../query/pages.js';
+import { useRunsContext } from './useRunsClient.js';
 
 export type UseRunStepsOptions = Omit<
   UseInfiniteQueryOptions<RunStepsPage, RunsError, RunStepsInfiniteData, RunStepsQueryKey, PageCursor>,

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
-import { runStreamState, subscribeRunStreams, type RunStreamState } from '../query/stream/registry';
+import { runStreamState, subscribeRunStreams, type RunStreamState } from '../query/stream/registry.js';
 
 export interface UseRunStreamStatusResult {
   /** `none` when no stream was opened for the run in this QueryClient. */

@@ -1,18 +1,18 @@
 import { useInfiniteQuery, useQueries, type UseInfiniteQueryOptions, type UseInfiniteQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { Run } from '../api/schemas';
-import type { RunsError } from '../query/errors';
-import { runQueryOptions } from '../query/options/run';
+import type { Run } from '../api/schemas/index.js';
+import type { RunsError } from '../query/errors.js';
+import { runQueryOptions } from '../query/options/run.js';
 import {
   runsInfiniteQueryOptions,
   type RunsInfiniteData,
   type RunsPage,
   type RunsQueryKey,
-} from '../query/options/runs';
-import type { PageCursor } from '../query/pages';
-import { flattenPages } from '../query/pages';
-import { isTerminalStatus } from '../query/run-state';
-import { useRunsContext } from './useRunsClient';
+} from '../query/options/runs.js';
+import type { PageCursor } from '../query/pages.js';
+import { flattenPages } from '../query/pages.js';
+import { isTerminalStatus } from '../query/run-state.js';
+import { useRunsContext } from './useRunsClient.js';
 
 export type UseRunsOptions = Omit<
   UseInfiniteQueryOptions<RunsPage, RunsError, RunsInfiniteData, RunsQueryKey, PageCursor>,

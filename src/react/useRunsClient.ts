@@ -1,6 +1,6 @@
 import { useContext } from 'react';
-import type { RunsClient } from '../api/client';
-import { RunsContext, type RunsContextValue } from './RunsProvider';
+import type { RunsClient } from '../api/client.js';
+import { RunsContext, type RunsContextValue } from './RunsProvider.js';
 
 /** The client and polling tuning from the nearest RunsProvider. */
 export function useRunsContext(): RunsContextValue {

@@ -7,14 +7,14 @@ import {
   type UseMutationResult,
 } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { Run } from '../api/schemas';
-import { refusedBeforeSend, type RunsError } from '../query/errors';
-import { runlensMutationKeys } from '../query/keys';
-import { submitToolOutputsMutationOptions, type SubmitToolOutputsVariables } from '../query/mutations/submit-tool-outputs';
-import { runQueryOptions } from '../query/options/run';
-import { pendingToolCalls } from '../query/run-state';
-import { useRunsContext } from './useRunsClient';
-import { useUnmountSignal } from './useUnmountSignal';
+import type { Run } from '../api/schemas/index.js';
+import { refusedBeforeSend, type RunsError } from '../query/errors.js';
+import { runlensMutationKeys } from '../query/keys.js';
+import { submitToolOutputsMutationOptions, type SubmitToolOutputsVariables } from '../query/mutations/submit-tool-outputs.js';
+import { runQueryOptions } from '../query/options/run.js';
+import { pendingToolCalls } from '../query/run-state.js';
+import { useRunsContext } from './useRunsClient.js';
+import { useUnmountSignal } from './useUnmountSignal.js';
 
 export type UseSubmitToolOutputsOptions = Omit<
   UseMutationOptions<Run, RunsError, SubmitToolOutputsVariables>,

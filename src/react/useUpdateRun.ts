@@ -1,8 +1,8 @@
 import { useMutation, type UseMutationOptions, type UseMutationResult } from '@tanstack/react-query';
-import type { Run } from '../api/schemas';
-import type { RunsError } from '../query/errors';
-import { updateRunMutationOptions, type UpdateRunVariables } from '../query/mutations/update-run';
-import { useRunsContext } from './useRunsClient';
+import type { Run } from '../api/schemas/index.js';
+import type { RunsError } from '../query/errors.js';
+import { updateRunMutationOptions, type UpdateRunVariables } from '../query/mutations/update-run.js';
+import { useRunsContext } from './useRunsClient.js';
 
 export type UseUpdateRunOptions = Omit<UseMutationOptions<Run, RunsError, UpdateRunVariables>, 'mutationFn' | 'mutationKey'>;
 

@@ -1,5 +1,5 @@
-import { Deadline } from '../primitives';
-import { withSlot } from './with-slot';
+import { Deadline } from '../primitives/index.js';
+import { withSlot } from './with-slot.js';
 
 /** The styled tool-output countdown; `data-state` ok | soon | expired drives its colour. */
 export const DeadlineView = withSlot(Deadline.Root, 'deadline');

@@ -1,5 +1,5 @@
-import { RunList } from '../primitives';
-import { withSlot } from './with-slot';
+import { RunList } from '../primitives/index.js';
+import { withSlot } from './with-slot.js';
 
 // Items renders no element of its own, so it passes through unwrapped.
 /**

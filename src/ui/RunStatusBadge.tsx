@@ -1,5 +1,5 @@
-import { RunStatus } from '../primitives';
-import { withSlot } from './with-slot';
+import { RunStatus } from '../primitives/index.js';
+import { withSlot } from './with-slot.js';
 
 /** `RunStatus.Root` styled as a pill; its colour comes from `[data-state]` in styles.css. */
 export const RunStatusBadge = withSlot(RunStatus.Root, 'run-status');

@@ -1,5 +1,5 @@
-import { RunStepList } from '../primitives';
-import { withSlot } from './with-slot';
+import { RunStepList } from '../primitives/index.js';
+import { withSlot } from './with-slot.js';
 
 /** The styled, virtualized step list; the Root is the fixed-height scroll container (styles.css). */
 export const RunStepListView = Object.assign(withSlot(RunStepList.Root, 'run-step-list'), {

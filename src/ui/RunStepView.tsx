@@ -1,5 +1,5 @@
-import { RunStep, ToolCall } from '../primitives';
-import { withSlot } from './with-slot';
+import { RunStep, ToolCall } from '../primitives/index.js';
+import { withSlot } from './with-slot.js';
 
 /** One styled step row (`RunStep.Root`) with its details; `ToolCallView` styles each tool call. */
 export const RunStepView = Object.assign(withSlot(RunStep.Root, 'run-step'), {

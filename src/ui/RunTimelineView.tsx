@@ -1,5 +1,5 @@
-import { RunTimeline } from '../primitives';
-import { withSlot } from './with-slot';
+import { RunTimeline } from '../primitives/index.js';
+import { withSlot } from './with-slot.js';
 
 /** The styled Gantt of a run's steps; the Root is the fixed-height scroll container (styles.css). */
 export const RunTimelineView = Object.assign(withSlot(RunTimeline.Root, 'run-timeline'), {

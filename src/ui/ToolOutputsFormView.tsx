@@ -1,5 +1,5 @@
-import { ToolOutputsForm } from '../primitives';
-import { withSlot } from './with-slot';
+import { ToolOutputsForm } from '../primitives/index.js';
+import { withSlot } from './with-slot.js';
 
 // Calls renders no element of its own, so it passes through unwrapped.
 /** The styled tool-outputs form (fieldsets, schema fields, Raw toggle, one submit button). */

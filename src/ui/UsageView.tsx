@@ -1,5 +1,5 @@
-import { Usage } from '../primitives';
-import { withSlot } from './with-slot';
+import { Usage } from '../primitives/index.js';
+import { withSlot } from './with-slot.js';
 
 /** The styled token/cost `<dl>`. */
 export const UsageView = withSlot(Usage.Root, 'usage');

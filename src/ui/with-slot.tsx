@@ -1,5 +1,5 @@
 import { createElement, forwardRef, type ComponentPropsWithoutRef, type ComponentRef, type ElementType } from 'react';
-import { cn } from './cn';
+import { cn } from './cn.js';
 
 /**
  * The shadcn/ui wrapper: the primitive unchanged, plus `data-slot="<slot>"` and a stable

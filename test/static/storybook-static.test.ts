@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
+import { findChromium } from '../support/chromium';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 // A built Storybook must work from any static file server: build it, serve the folder with a
@@ -47,10 +48,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  const { executablePath, args } = await findChromium();
+  browser = await chromium.launch({ executablePath, args });
 }, 240_000);
 
 afterAll(async () => {

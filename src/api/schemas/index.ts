@@ -11,11 +11,11 @@ export {
   type ListPage,
   type Metadata,
   type Usage,
-} from './common';
-export * from './tools';
-export * from './run';
-export * from './run-step';
-export * from './run-step-delta';
-export * from './message';
-export * from './stream-events';
-export * from './params';
+} from './common.js';
+export * from './tools.js';
+export * from './run.js';
+export * from './run-step.js';
+export * from './run-step-delta.js';
+export * from './message.js';
+export * from './stream-events.js';
+export * from './params.js';

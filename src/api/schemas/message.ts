@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { metadataSchema, nullable, openEnum, openUnion, unixSeconds } from './common';
+import { metadataSchema, nullable, openEnum, openUnion, unixSeconds } from './common.js';
 
 // Enough of the message to show what a `message_creation` step wrote.
 

@@ -1,13 +1,13 @@
 import * as z from 'zod';
-import { metadataSchema, openEnum } from './common';
-import { imageFileContentSchema, imageUrlContentSchema } from './message';
-import { runStepIncludeSchema } from './run-step';
+import { metadataSchema, openEnum } from './common.js';
+import { imageFileContentSchema, imageUrlContentSchema } from './message.js';
+import { runStepIncludeSchema } from './run-step.js';
 import {
   assistantToolParamSchema,
   responseFormatParamSchema,
   toolChoiceParamSchema,
   truncationStrategySchema,
-} from './tools';
+} from './tools.js';
 
 // Request bodies. Closed at the top level like the spec (`additionalProperties: false`), so a
 // misspelt option is caught before sending instead of answered with a 400. `stream` is not

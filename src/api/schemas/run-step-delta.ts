@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { openUnion } from './common';
-import { fileSearchResultSchema } from './run-step';
-import { fileSearchRankingOptionsSchema } from './tools';
+import { openUnion } from './common.js';
+import { fileSearchResultSchema } from './run-step.js';
+import { fileSearchRankingOptionsSchema } from './tools.js';
 
 // Deltas carry only what changed; `index` says which tool call / output the piece belongs to.
 // Shapes from the SDK's steps.d.ts (the cut spec lacks RunStepDeltaObject).

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { listPageSchema, metadataSchema, nullable, openEnum, openUnion, unixSeconds, usageSchema } from './common';
-import { fileSearchRankingOptionsSchema } from './tools';
+import { listPageSchema, metadataSchema, nullable, openEnum, openUnion, unixSeconds, usageSchema } from './common.js';
+import { fileSearchRankingOptionsSchema } from './tools.js';
 
 /** The one `include[]` value: file search results with their text. */
 export const RUN_STEP_INCLUDE_FILE_SEARCH_CONTENT = 'step_details.tool_calls[*].file_search.results[*].content';

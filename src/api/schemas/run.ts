@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { listPageSchema, metadataSchema, nullable, openEnum, openUnion, unixSeconds, usageSchema } from './common';
-import { assistantToolSchema, responseFormatSchema, toolChoiceSchema, truncationStrategySchema } from './tools';
+import { listPageSchema, metadataSchema, nullable, openEnum, openUnion, unixSeconds, usageSchema } from './common.js';
+import { assistantToolSchema, responseFormatSchema, toolChoiceSchema, truncationStrategySchema } from './tools.js';
 
 /**
  * Kept closed: polling, the cancel button and the tool-outputs form all decide by status, so a

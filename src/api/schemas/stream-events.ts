@@ -1,9 +1,9 @@
 import * as z from 'zod';
-import { apiErrorObjectSchema, claimedValues, tagUnknown } from './common';
-import { messageDeltaSchema, messageSchema, threadSchema } from './message';
-import { runSchema } from './run';
-import { runStepSchema } from './run-step';
-import { runStepDeltaSchema } from './run-step-delta';
+import { apiErrorObjectSchema, claimedValues, tagUnknown } from './common.js';
+import { messageDeltaSchema, messageSchema, threadSchema } from './message.js';
+import { runSchema } from './run.js';
+import { runStepSchema } from './run-step.js';
+import { runStepDeltaSchema } from './run-step-delta.js';
 
 // The SSE events of a streamed run (`event: <name>` + `data: <json>`), from the SDK's
 // AssistantStreamEvent and the spec's SSE examples; the cut spec lacks their schemas.

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { openEnum, openUnion } from './common';
+import { openEnum, openUnion } from './common.js';
 
 // ─── Tool definitions (an assistant's or a run's `tools`) ───────────────────────────────────────
 

@@ -1,8 +1,8 @@
-import { json } from '../http';
-import { paginate, parseListQuery } from '../pagination';
-import { assistantParams } from '../request-bodies';
-import type { Handler } from '../router';
-import { pathParam } from './params';
+import { json } from '../http.js';
+import { paginate, parseListQuery } from '../pagination.js';
+import { assistantParams } from '../request-bodies.js';
+import type { Handler } from '../router.js';
+import { pathParam } from './params.js';
 
 export const listAssistants: Handler = ({ engine, url }) =>
   json(paginate([...engine.store.assistants.values()], parseListQuery(url.searchParams)));

@@ -1,8 +1,8 @@
-import { json } from '../http';
-import { paginate, parseListQuery } from '../pagination';
-import { messageParams } from '../request-bodies';
-import type { Handler } from '../router';
-import { pathParam } from './params';
+import { json } from '../http.js';
+import { paginate, parseListQuery } from '../pagination.js';
+import { messageParams } from '../request-bodies.js';
+import type { Handler } from '../router.js';
+import { pathParam } from './params.js';
 
 export const listMessages: Handler = (context) => {
   const thread = context.engine.store.thread(pathParam(context, 'thread_id'));

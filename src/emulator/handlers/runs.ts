@@ -1,11 +1,11 @@
-import { json, runJson } from '../http';
-import { paginate, parseListQuery } from '../pagination';
-import { modifyRunParams, runParams, toolOutputsParams } from '../request-bodies';
-import type { Handler, RequestContext } from '../router';
-import { beforeChange } from '../snapshots';
-import { runEventStream, sseResponse } from '../sse';
-import { parseInclude, stepView } from '../views';
-import { pathParam } from './params';
+import { json, runJson } from '../http.js';
+import { paginate, parseListQuery } from '../pagination.js';
+import { modifyRunParams, runParams, toolOutputsParams } from '../request-bodies.js';
+import type { Handler, RequestContext } from '../router.js';
+import { beforeChange } from '../snapshots.js';
+import { runEventStream, sseResponse } from '../sse.js';
+import { parseInclude, stepView } from '../views.js';
+import { pathParam } from './params.js';
 
 const runOf = (context: RequestContext) => context.engine.store.run(pathParam(context, 'thread_id'), pathParam(context, 'run_id'));
 

@@ -1,8 +1,8 @@
-import { json, runJson } from '../http';
-import { threadAndRunParams, threadParams } from '../request-bodies';
-import type { Handler } from '../router';
-import { runEventStream, sseResponse } from '../sse';
-import { pathParam } from './params';
+import { json, runJson } from '../http.js';
+import { threadAndRunParams, threadParams } from '../request-bodies.js';
+import type { Handler } from '../router.js';
+import { runEventStream, sseResponse } from '../sse.js';
+import { pathParam } from './params.js';
 
 export const createThread: Handler = ({ engine, body, now }) => json(engine.createThread(threadParams(body), now).object);
 

@@ -1,4 +1,4 @@
-import type { JsonSchema } from '../types';
+import type { JsonSchema } from '../types.js';
 
 // Plausible function-call arguments from a tool's JSON-schema `parameters`: right types, every
 // required property, enum/const values, numeric and length bounds. Deterministic per `seed`.

@@ -1,9 +1,9 @@
-import type { IdFactory } from '../ids';
-import { usage } from '../mutator';
-import type { RunRecord } from '../store';
-import type { StepDetails } from '../types';
-import { withText } from './custom-text';
-import type { PlanContext } from './phases';
+import type { IdFactory } from '../ids.js';
+import { usage } from '../mutator.js';
+import type { RunRecord } from '../store.js';
+import type { StepDetails } from '../types.js';
+import { withText } from './custom-text.js';
+import type { PlanContext } from './phases.js';
 
 // The `bulk` scenario: `emulator.steps` (1–10000, default 100) cheap tool_calls steps, each created
 // and completed in one transition `bulkStepMs` apart, cycling function / code_interpreter /

@@ -1,4 +1,4 @@
-import type { RunRecord } from '../store';
+import type { RunRecord } from '../store.js';
 
 // `emulator.text` (run or assistant metadata): a string the scenario carries into everything a UI
 // shows from the backend — reply text, function-call arguments, code, logs, file names and chunk

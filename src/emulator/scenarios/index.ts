@@ -1,14 +1,14 @@
-import type { IdFactory } from '../ids';
-import type { RunRecord } from '../store';
-import { Timeline, type Scheduled } from '../timeline';
-import { bulkPhase } from './bulk';
-import { finishPhase, messagePhase, serverError, startPhase, timings, type PlanContext } from './phases';
-import type { ScenarioName } from './settings';
-import { replies } from './text';
-import { codeInterpreterPhase, fileSearchPhase, functionCallsPhase } from './tool-phases';
+import type { IdFactory } from '../ids.js';
+import type { RunRecord } from '../store.js';
+import { Timeline, type Scheduled } from '../timeline.js';
+import { bulkPhase } from './bulk.js';
+import { finishPhase, messagePhase, serverError, startPhase, timings, type PlanContext } from './phases.js';
+import type { ScenarioName } from './settings.js';
+import { replies } from './text.js';
+import { codeInterpreterPhase, fileSearchPhase, functionCallsPhase } from './tool-phases.js';
 
-export { scenarioNames, type ScenarioName, type ScenarioSettings } from './settings';
-export { timings } from './phases';
+export { scenarioNames, type ScenarioName, type ScenarioSettings } from './settings.js';
+export { timings } from './phases.js';
 
 /** Asks for tool outputs `rounds` times, then answers with what it got. */
 function toolRounds(ctx: PlanContext): void {

@@ -1,10 +1,10 @@
-import type { IdFactory } from '../ids';
-import { usage, type MessageContentDelta } from '../mutator';
-import type { RunRecord } from '../store';
-import type { Timeline } from '../timeline';
-import type { LastError, MessageObject, RunObject, RunStepObject, TerminalRunStatus } from '../types';
-import { withText } from './custom-text';
-import { chunkText, estimateTokens, promptTokens } from './text';
+import type { IdFactory } from '../ids.js';
+import { usage, type MessageContentDelta } from '../mutator.js';
+import type { RunRecord } from '../store.js';
+import type { Timeline } from '../timeline.js';
+import type { LastError, MessageObject, RunObject, RunStepObject, TerminalRunStatus } from '../types.js';
+import { withText } from './custom-text.js';
+import { chunkText, estimateTokens, promptTokens } from './text.js';
 
 /** Scenario timings, in emulator ms. */
 export const timings = {

@@ -1,5 +1,5 @@
-import { badRequest } from '../errors';
-import type { Metadata } from '../types';
+import { badRequest } from '../errors.js';
+import type { Metadata } from '../types.js';
 
 export const scenarioNames = [
   'message',

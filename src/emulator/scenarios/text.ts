@@ -1,5 +1,5 @@
-import type { RunRecord } from '../store';
-import type { MessageObject } from '../types';
+import type { RunRecord } from '../store.js';
+import type { MessageObject } from '../types.js';
 
 /** Rough token count (≈ 4 characters a token), enough for believable usage numbers. */
 export const estimateTokens = (text: string): number => Math.max(1, Math.ceil(text.length / 4));

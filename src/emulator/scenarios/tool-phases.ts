@@ -1,7 +1,7 @@
-import type { IdFactory } from '../ids';
-import { usage } from '../mutator';
-import { beforeChange } from '../snapshots';
-import type { RunRecord } from '../store';
+import type { IdFactory } from '../ids.js';
+import { usage } from '../mutator.js';
+import { beforeChange } from '../snapshots.js';
+import type { RunRecord } from '../store.js';
 import type {
   FileSearchRankingOptions,
   FileSearchResult,
@@ -10,11 +10,11 @@ import type {
   FunctionTool,
   RequiredToolCall,
   RunStepObject,
-} from '../types';
-import { exampleArguments, hashString } from './arguments';
-import { customText, withText, withTextArguments } from './custom-text';
-import { timings, type PlanContext } from './phases';
-import { estimateTokens, promptTokens, sliceText } from './text';
+} from '../types.js';
+import { exampleArguments, hashString } from './arguments.js';
+import { customText, withText, withTextArguments } from './custom-text.js';
+import { timings, type PlanContext } from './phases.js';
+import { estimateTokens, promptTokens, sliceText } from './text.js';
 
 /** Used when the run has no function tools: the docs' classic example. */
 export const defaultFunction: FunctionTool['function'] = {

@@ -1,5 +1,5 @@
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
-import { deadlineState } from './deadlineState';
+import { deadlineState } from './deadlineState.js';
 
 export interface DeadlineRootProps extends ComponentPropsWithoutRef<'span'> {
   /** The run's `expires_at` in unix seconds; `null` renders nothing. */

@@ -1,3 +1,3 @@
-export * as Deadline from './parts';
-export { deadlineState, DEADLINE_SOON_MS, type DeadlineState, type DeadlineStateName } from './deadlineState';
-export type { DeadlineRootProps } from './DeadlineRoot';
+export * as Deadline from './parts.js';
+export { deadlineState, DEADLINE_SOON_MS, type DeadlineState, type DeadlineStateName } from './deadlineState.js';
+export type { DeadlineRootProps } from './DeadlineRoot.js';

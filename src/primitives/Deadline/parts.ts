@@ -1,1 +1,1 @@
-export { DeadlineRoot as Root } from './DeadlineRoot';
+export { DeadlineRoot as Root } from './DeadlineRoot.js';

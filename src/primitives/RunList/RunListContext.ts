@@ -1,5 +1,5 @@
 import { createContext, useContext, type KeyboardEvent } from 'react';
-import type { Run } from '../../api/schemas/run';
+import type { Run } from '../../api/schemas/run.js';
 
 export interface RunListContextValue {
   runs: readonly Run[];

@@ -1,6 +1,6 @@
 import { forwardRef, useContext, type ComponentPropsWithoutRef } from 'react';
-import type { Run } from '../../api/schemas/run';
-import { RunListContext } from './RunListContext';
+import type { Run } from '../../api/schemas/run.js';
+import { RunListContext } from './RunListContext.js';
 
 export interface RunListEmptyProps extends ComponentPropsWithoutRef<'div'> {
   /** Needed only outside `RunList.Root`; inside, the Root's `runs` are used. */

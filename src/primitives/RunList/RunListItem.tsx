@@ -1,9 +1,9 @@
 import { forwardRef, useCallback, type ComponentPropsWithoutRef } from 'react';
-import type { Run } from '../../api/schemas/run';
-import { runStatusLabel } from '../RunStatus/runStatusLabel';
-import { composeEventHandlers } from '../internal/composeEventHandlers';
-import { useComposedRefs } from '../internal/useComposedRefs';
-import { useRunListContext } from './RunListContext';
+import type { Run } from '../../api/schemas/run.js';
+import { runStatusLabel } from '../RunStatus/runStatusLabel.js';
+import { composeEventHandlers } from '../internal/composeEventHandlers.js';
+import { useComposedRefs } from '../internal/useComposedRefs.js';
+import { useRunListContext } from './RunListContext.js';
 
 export interface RunListItemProps extends ComponentPropsWithoutRef<'div'> {
   /** The run this option stands for; `data-state` is its status. */

@@ -1,7 +1,7 @@
 import { Fragment, type ReactNode } from 'react';
-import type { Run } from '../../api/schemas/run';
-import { useRunListContext } from './RunListContext';
-import { RunListItem } from './RunListItem';
+import type { Run } from '../../api/schemas/run.js';
+import { useRunListContext } from './RunListContext.js';
+import { RunListItem } from './RunListItem.js';
 
 export interface RunListItemsProps {
   /**

@@ -1,5 +1,5 @@
 import { forwardRef, type ComponentPropsWithoutRef, type ForwardRefExoticComponent, type RefAttributes } from 'react';
-import { composeEventHandlers } from '../internal/composeEventHandlers';
+import { composeEventHandlers } from '../internal/composeEventHandlers.js';
 
 export interface RunListLoadMoreProps extends Omit<ComponentPropsWithoutRef<'button'>, 'onLoad'> {
   /** Fetch the next page in this direction. */

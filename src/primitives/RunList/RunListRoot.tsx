@@ -1,7 +1,7 @@
 import { forwardRef, useCallback, useMemo, useRef, type ComponentPropsWithoutRef, type KeyboardEvent } from 'react';
-import type { Run } from '../../api/schemas/run';
-import { useControllableState } from '../internal/useControllableState';
-import { RunListContext, type RunListContextValue } from './RunListContext';
+import type { Run } from '../../api/schemas/run.js';
+import { useControllableState } from '../internal/useControllableState.js';
+import { RunListContext, type RunListContextValue } from './RunListContext.js';
 
 export interface RunListRootProps extends Omit<ComponentPropsWithoutRef<'div'>, 'defaultValue' | 'onChange'> {
   /** The runs, in display order (the list owns the data; `RunList.Items` maps it). */

@@ -1,6 +1,6 @@
-export * as RunList from './parts';
-export type { RunListRootProps } from './RunListRoot';
-export type { RunListItemsProps } from './RunListItems';
-export type { RunListItemProps } from './RunListItem';
-export type { RunListLoadMoreProps } from './RunListLoadMore';
-export type { RunListEmptyProps } from './RunListEmpty';
+export * as RunList from './parts.js';
+export type { RunListRootProps } from './RunListRoot.js';
+export type { RunListItemsProps } from './RunListItems.js';
+export type { RunListItemProps } from './RunListItem.js';
+export type { RunListLoadMoreProps } from './RunListLoadMore.js';
+export type { RunListEmptyProps } from './RunListEmpty.js';

@@ -1,6 +1,6 @@
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
-import type { RunStatus } from '../../api/schemas/run';
-import { runStatusLabel } from './runStatusLabel';
+import type { RunStatus } from '../../api/schemas/run.js';
+import { runStatusLabel } from './runStatusLabel.js';
 
 export interface RunStatusRootProps extends ComponentPropsWithoutRef<'span'> {
   /** The run's status; also set as `data-state`. */

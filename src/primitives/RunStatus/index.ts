@@ -1,3 +1,3 @@
-export * as RunStatus from './parts';
-export { runStatusLabel } from './runStatusLabel';
-export type { RunStatusRootProps } from './RunStatusRoot';
+export * as RunStatus from './parts.js';
+export { runStatusLabel } from './runStatusLabel.js';
+export type { RunStatusRootProps } from './RunStatusRoot.js';

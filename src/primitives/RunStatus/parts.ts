@@ -1,1 +1,1 @@
-export { RunStatusRoot as Root } from './RunStatusRoot';
+export { RunStatusRoot as Root } from './RunStatusRoot.js';

@@ -1,4 +1,4 @@
-import type { RunStatus } from '../../api/schemas/run';
+import type { RunStatus } from '../../api/schemas/run.js';
 
 const labels: Record<RunStatus, string> = {
   queued: 'Queued',

@@ -1,5 +1,5 @@
-import type { Message, MessageContent as MessageContentPart } from '../../api/schemas/message';
-import type { ResolveFileUrl } from '../ToolCall/ToolCallContext';
+import type { Message, MessageContent as MessageContentPart } from '../../api/schemas/message.js';
+import type { ResolveFileUrl } from '../ToolCall/ToolCallContext.js';
 
 function ContentPart({ part, resolveFileUrl }: { part: MessageContentPart; resolveFileUrl?: ResolveFileUrl }) {
   switch (part.type) {

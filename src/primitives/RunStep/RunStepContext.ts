@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { RunStep } from '../../api/schemas/run-step';
+import type { RunStep } from '../../api/schemas/run-step.js';
 
 export const RunStepContext = createContext<RunStep | null>(null);
 

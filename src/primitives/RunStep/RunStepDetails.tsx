@@ -1,10 +1,10 @@
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
-import type { Message } from '../../api/schemas/message';
-import { prettyJson } from '../ToolCall/prettyJson';
-import { ResolveFileUrlContext, type ResolveFileUrl } from '../ToolCall/ToolCallContext';
-import { ToolCallRoot } from '../ToolCall/ToolCallRoot';
-import { MessageContent } from './MessageContent';
-import { useRunStepContext } from './RunStepContext';
+import type { Message } from '../../api/schemas/message.js';
+import { prettyJson } from '../ToolCall/prettyJson.js';
+import { ResolveFileUrlContext, type ResolveFileUrl } from '../ToolCall/ToolCallContext.js';
+import { ToolCallRoot } from '../ToolCall/ToolCallRoot.js';
+import { MessageContent } from './MessageContent.js';
+import { useRunStepContext } from './RunStepContext.js';
 
 export interface RunStepDetailsProps extends ComponentPropsWithoutRef<'div'> {
   /**

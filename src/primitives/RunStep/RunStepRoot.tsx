@@ -1,7 +1,7 @@
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
-import type { RunStep } from '../../api/schemas/run-step';
-import { RunStepContext } from './RunStepContext';
-import { RunStepDetails } from './RunStepDetails';
+import type { RunStep } from '../../api/schemas/run-step.js';
+import { RunStepContext } from './RunStepContext.js';
+import { RunStepDetails } from './RunStepDetails.js';
 
 export interface RunStepRootProps extends ComponentPropsWithoutRef<'div'> {
   step: RunStep;

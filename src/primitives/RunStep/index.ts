@@ -1,3 +1,3 @@
-export * as RunStep from './parts';
-export type { RunStepRootProps } from './RunStepRoot';
-export type { RunStepDetailsProps } from './RunStepDetails';
+export * as RunStep from './parts.js';
+export type { RunStepRootProps } from './RunStepRoot.js';
+export type { RunStepDetailsProps } from './RunStepDetails.js';

@@ -1,2 +1,2 @@
-export { RunStepRoot as Root } from './RunStepRoot';
-export { RunStepDetails as Details } from './RunStepDetails';
+export { RunStepRoot as Root } from './RunStepRoot.js';
+export { RunStepDetails as Details } from './RunStepDetails.js';

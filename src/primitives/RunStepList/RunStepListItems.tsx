@@ -1,9 +1,9 @@
 import { Fragment, type ReactNode } from 'react';
-import type { RunStep } from '../../api/schemas/run-step';
-import { useEndReached } from '../internal/useEndReached';
-import { useListVirtualizer } from '../internal/useListVirtualizer';
-import { VirtualRows } from '../internal/VirtualRows';
-import { useRunStepListContext } from './RunStepListContext';
+import type { RunStep } from '../../api/schemas/run-step.js';
+import { useEndReached } from '../internal/useEndReached.js';
+import { useListVirtualizer } from '../internal/useListVirtualizer.js';
+import { VirtualRows } from '../internal/VirtualRows.js';
+import { useRunStepListContext } from './RunStepListContext.js';
 
 export interface RunStepListItemsProps {
   /** Renders one step, normally a `<RunStep.Root step={step}>` (a `listitem`). */

@@ -1,8 +1,8 @@
 import { forwardRef, useMemo, useRef, type ComponentPropsWithoutRef } from 'react';
-import type { RunStep } from '../../api/schemas/run-step';
-import { useComposedRefs } from '../internal/useComposedRefs';
-import { shouldVirtualize, type VirtualListProps } from '../internal/virtualList';
-import { RunStepListContext, type RunStepListContextValue } from './RunStepListContext';
+import type { RunStep } from '../../api/schemas/run-step.js';
+import { useComposedRefs } from '../internal/useComposedRefs.js';
+import { shouldVirtualize, type VirtualListProps } from '../internal/virtualList.js';
+import { RunStepListContext, type RunStepListContextValue } from './RunStepListContext.js';
 
 export interface RunStepListRootProps extends ComponentPropsWithoutRef<'div'>, VirtualListProps {
   /** The run's steps, in display order. */

@@ -1,3 +1,3 @@
-export * as RunStepList from './parts';
-export type { RunStepListRootProps } from './RunStepListRoot';
-export type { RunStepListItemsProps } from './RunStepListItems';
+export * as RunStepList from './parts.js';
+export type { RunStepListRootProps } from './RunStepListRoot.js';
+export type { RunStepListItemsProps } from './RunStepListItems.js';

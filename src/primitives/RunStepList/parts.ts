@@ -1,2 +1,2 @@
-export { RunStepListRoot as Root } from './RunStepListRoot';
-export { RunStepListItems as Items } from './RunStepListItems';
+export { RunStepListRoot as Root } from './RunStepListRoot.js';
+export { RunStepListItems as Items } from './RunStepListItems.js';

@@ -1,8 +1,8 @@
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
-import type { RunStep } from '../../api/schemas/run-step';
-import { formatDuration } from './formatDuration';
-import { RunTimelineBarContext, useRunTimelineContext } from './RunTimelineContext';
-import { RunTimelineDuration } from './RunTimelineDuration';
+import type { RunStep } from '../../api/schemas/run-step.js';
+import { formatDuration } from './formatDuration.js';
+import { RunTimelineBarContext, useRunTimelineContext } from './RunTimelineContext.js';
+import { RunTimelineDuration } from './RunTimelineDuration.js';
 
 export interface RunTimelineBarProps extends ComponentPropsWithoutRef<'div'> {
   step: RunStep;

@@ -1,10 +1,10 @@
 import { Fragment, useCallback, type ReactNode } from 'react';
-import type { RunStep } from '../../api/schemas/run-step';
-import { useEndReached } from '../internal/useEndReached';
-import { useListVirtualizer } from '../internal/useListVirtualizer';
-import { VirtualRows } from '../internal/VirtualRows';
-import { RunTimelineBar } from './RunTimelineBar';
-import { useRunTimelineContext } from './RunTimelineContext';
+import type { RunStep } from '../../api/schemas/run-step.js';
+import { useEndReached } from '../internal/useEndReached.js';
+import { useListVirtualizer } from '../internal/useListVirtualizer.js';
+import { VirtualRows } from '../internal/VirtualRows.js';
+import { RunTimelineBar } from './RunTimelineBar.js';
+import { useRunTimelineContext } from './RunTimelineContext.js';
 
 export interface RunTimelineBarsProps {
   /**

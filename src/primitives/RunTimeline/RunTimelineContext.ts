@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
-import type { RunStep } from '../../api/schemas/run-step';
-import type { TimelineLayout, TimelineRow } from './timelineLayout';
+import type { RunStep } from '../../api/schemas/run-step.js';
+import type { TimelineLayout, TimelineRow } from './timelineLayout.js';
 
 export interface RunTimelineContextValue {
   layout: TimelineLayout;

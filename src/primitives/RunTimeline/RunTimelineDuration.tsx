@@ -1,6 +1,6 @@
 import { forwardRef, useContext, type ComponentPropsWithoutRef } from 'react';
-import { formatDuration } from './formatDuration';
-import { RunTimelineBarContext, useRunTimelineContext } from './RunTimelineContext';
+import { formatDuration } from './formatDuration.js';
+import { RunTimelineBarContext, useRunTimelineContext } from './RunTimelineContext.js';
 
 export interface RunTimelineDurationProps extends ComponentPropsWithoutRef<'span'> {}
 

@@ -1,10 +1,10 @@
 import { forwardRef, useMemo, useRef, type ComponentPropsWithoutRef } from 'react';
-import type { Run } from '../../api/schemas/run';
-import type { RunStep } from '../../api/schemas/run-step';
-import { useComposedRefs } from '../internal/useComposedRefs';
-import { shouldVirtualize, type VirtualListProps } from '../internal/virtualList';
-import { RunTimelineContext, type RunTimelineContextValue } from './RunTimelineContext';
-import { timelineLayout, timelineNeedsNow } from './timelineLayout';
+import type { Run } from '../../api/schemas/run.js';
+import type { RunStep } from '../../api/schemas/run-step.js';
+import { useComposedRefs } from '../internal/useComposedRefs.js';
+import { shouldVirtualize, type VirtualListProps } from '../internal/virtualList.js';
+import { RunTimelineContext, type RunTimelineContextValue } from './RunTimelineContext.js';
+import { timelineLayout, timelineNeedsNow } from './timelineLayout.js';
 
 export interface RunTimelineRootProps extends ComponentPropsWithoutRef<'div'>, VirtualListProps {
   run: Run;

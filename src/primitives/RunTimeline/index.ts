@@ -1,7 +1,7 @@
-export * as RunTimeline from './parts';
-export { timelineLayout, type TimelineLayout, type TimelineRow } from './timelineLayout';
-export { formatDuration } from './formatDuration';
-export type { RunTimelineRootProps } from './RunTimelineRoot';
-export type { RunTimelineBarsProps } from './RunTimelineBars';
-export type { RunTimelineBarProps } from './RunTimelineBar';
-export type { RunTimelineDurationProps } from './RunTimelineDuration';
+export * as RunTimeline from './parts.js';
+export { timelineLayout, type TimelineLayout, type TimelineRow } from './timelineLayout.js';
+export { formatDuration } from './formatDuration.js';
+export type { RunTimelineRootProps } from './RunTimelineRoot.js';
+export type { RunTimelineBarsProps } from './RunTimelineBars.js';
+export type { RunTimelineBarProps } from './RunTimelineBar.js';
+export type { RunTimelineDurationProps } from './RunTimelineDuration.js';

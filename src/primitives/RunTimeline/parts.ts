@@ -1,4 +1,4 @@
-export { RunTimelineRoot as Root } from './RunTimelineRoot';
-export { RunTimelineBars as Bars } from './RunTimelineBars';
-export { RunTimelineBar as Bar } from './RunTimelineBar';
-export { RunTimelineDuration as Duration } from './RunTimelineDuration';
+export { RunTimelineRoot as Root } from './RunTimelineRoot.js';
+export { RunTimelineBars as Bars } from './RunTimelineBars.js';
+export { RunTimelineBar as Bar } from './RunTimelineBar.js';
+export { RunTimelineDuration as Duration } from './RunTimelineDuration.js';

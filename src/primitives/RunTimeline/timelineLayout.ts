@@ -1,5 +1,5 @@
-import type { Run } from '../../api/schemas/run';
-import type { RunStep } from '../../api/schemas/run-step';
+import type { Run } from '../../api/schemas/run.js';
+import type { RunStep } from '../../api/schemas/run-step.js';
 
 export interface TimelineRow {
   step: RunStep;

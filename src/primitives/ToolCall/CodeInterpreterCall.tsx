@@ -1,6 +1,6 @@
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
-import type { CodeInterpreterOutput, CodeInterpreterToolCall } from '../../api/schemas/run-step';
-import { useResolveFileUrl, type ResolveFileUrl } from './ToolCallContext';
+import type { CodeInterpreterOutput, CodeInterpreterToolCall } from '../../api/schemas/run-step.js';
+import { useResolveFileUrl, type ResolveFileUrl } from './ToolCallContext.js';
 
 export interface CodeInterpreterCallProps extends ComponentPropsWithoutRef<'div'> {
   toolCall: CodeInterpreterToolCall;

@@ -1,5 +1,5 @@
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
-import type { FileSearchResult, FileSearchToolCall } from '../../api/schemas/run-step';
+import type { FileSearchResult, FileSearchToolCall } from '../../api/schemas/run-step.js';
 
 export interface FileSearchCallProps extends ComponentPropsWithoutRef<'div'> {
   toolCall: FileSearchToolCall;

@@ -1,6 +1,6 @@
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
-import type { FunctionToolCall } from '../../api/schemas/run-step';
-import { JsonBlock } from './JsonBlock';
+import type { FunctionToolCall } from '../../api/schemas/run-step.js';
+import { JsonBlock } from './JsonBlock.js';
 
 export interface FunctionCallProps extends ComponentPropsWithoutRef<'div'> {
   toolCall: FunctionToolCall;

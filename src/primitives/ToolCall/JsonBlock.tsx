@@ -1,5 +1,5 @@
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
-import { formatJsonText } from './prettyJson';
+import { formatJsonText } from './prettyJson.js';
 
 export interface JsonBlockProps extends Omit<ComponentPropsWithoutRef<'pre'>, 'children'> {
   /** JSON text, or any text; shown indented when it parses, verbatim otherwise. */

@@ -1,10 +1,10 @@
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
-import type { ToolCall } from '../../api/schemas/run-step';
-import { CodeInterpreterCall } from './CodeInterpreterCall';
-import { FileSearchCall } from './FileSearchCall';
-import { FunctionCall } from './FunctionCall';
-import type { ResolveFileUrl } from './ToolCallContext';
-import { UnknownCall } from './UnknownCall';
+import type { ToolCall } from '../../api/schemas/run-step.js';
+import { CodeInterpreterCall } from './CodeInterpreterCall.js';
+import { FileSearchCall } from './FileSearchCall.js';
+import { FunctionCall } from './FunctionCall.js';
+import type { ResolveFileUrl } from './ToolCallContext.js';
+import { UnknownCall } from './UnknownCall.js';
 
 export interface ToolCallRootProps extends ComponentPropsWithoutRef<'div'> {
   toolCall: ToolCall;

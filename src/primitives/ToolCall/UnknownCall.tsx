@@ -1,6 +1,6 @@
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
-import type { UnknownToolCall } from '../../api/schemas/run-step';
-import { prettyJson } from './prettyJson';
+import type { UnknownToolCall } from '../../api/schemas/run-step.js';
+import { prettyJson } from './prettyJson.js';
 
 export interface UnknownCallProps extends ComponentPropsWithoutRef<'div'> {
   toolCall: UnknownToolCall;

@@ -1,6 +1,6 @@
-export { ToolCallRoot as Root } from './ToolCallRoot';
-export { FunctionCall as Function } from './FunctionCall';
-export { CodeInterpreterCall as CodeInterpreter } from './CodeInterpreterCall';
-export { FileSearchCall as FileSearch } from './FileSearchCall';
-export { UnknownCall as Unknown } from './UnknownCall';
-export { JsonBlock as Json } from './JsonBlock';
+export { ToolCallRoot as Root } from './ToolCallRoot.js';
+export { FunctionCall as Function } from './FunctionCall.js';
+export { CodeInterpreterCall as CodeInterpreter } from './CodeInterpreterCall.js';
+export { FileSearchCall as FileSearch } from './FileSearchCall.js';
+export { UnknownCall as Unknown } from './UnknownCall.js';
+export { JsonBlock as Json } from './JsonBlock.js';

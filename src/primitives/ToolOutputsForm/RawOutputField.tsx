@@ -1,5 +1,5 @@
-import type { RawFormat } from './validateFields';
-import { useToolOutputsFormContext } from './ToolOutputsFormContext';
+import type { RawFormat } from './validateFields.js';
+import { useToolOutputsFormContext } from './ToolOutputsFormContext.js';
 
 interface RawOutputFieldProps {
   toolCallId: string;

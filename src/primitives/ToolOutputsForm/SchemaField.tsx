@@ -1,6 +1,6 @@
 import type { ChangeEvent } from 'react';
-import type { FieldSpec } from './fieldsFromSchema';
-import { useToolOutputsFormContext } from './ToolOutputsFormContext';
+import type { FieldSpec } from './fieldsFromSchema.js';
+import { useToolOutputsFormContext } from './ToolOutputsFormContext.js';
 
 interface SchemaFieldProps {
   toolCallId: string;

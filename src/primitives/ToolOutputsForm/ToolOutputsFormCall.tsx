@@ -1,9 +1,9 @@
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
-import { JsonBlock } from '../ToolCall/JsonBlock';
-import { toggledDraft } from './callPlan';
-import { useToolOutputsFormContext } from './ToolOutputsFormContext';
-import { SchemaField } from './SchemaField';
-import { RawOutputField } from './RawOutputField';
+import { JsonBlock } from '../ToolCall/JsonBlock.js';
+import { toggledDraft } from './callPlan.js';
+import { useToolOutputsFormContext } from './ToolOutputsFormContext.js';
+import { SchemaField } from './SchemaField.js';
+import { RawOutputField } from './RawOutputField.js';
 
 export interface ToolOutputsFormCallProps extends ComponentPropsWithoutRef<'fieldset'> {
   /** Which of the Root's `toolCalls` this fieldset answers. */

@@ -1,5 +1,5 @@
-import { useToolOutputsFormContext } from './ToolOutputsFormContext';
-import { ToolOutputsFormCall } from './ToolOutputsFormCall';
+import { useToolOutputsFormContext } from './ToolOutputsFormContext.js';
+import { ToolOutputsFormCall } from './ToolOutputsFormCall.js';
 
 /** One `ToolOutputsForm.Call` per pending call. */
 export function ToolOutputsFormCalls() {

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { CallCheck, CallDraft, CallPlan } from './callPlan';
+import type { CallCheck, CallDraft, CallPlan } from './callPlan.js';
 
 export interface ToolOutputsFormContextValue {
   plans: readonly CallPlan[];

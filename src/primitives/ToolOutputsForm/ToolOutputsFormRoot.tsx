@@ -9,14 +9,14 @@ import {
   type ComponentPropsWithoutRef,
   type FormEvent,
 } from 'react';
-import type { ToolOutput } from '../../api/schemas/params';
-import type { RunToolCall } from '../../api/schemas/run';
-import type { AssistantTool } from '../../api/schemas/tools';
-import { useComposedRefs } from '../internal/useComposedRefs';
-import { checkCall, initialDraft, planCalls, type CallDraft, type OutputSchemas } from './callPlan';
-import { ToolOutputsFormCalls } from './ToolOutputsFormCalls';
-import { ToolOutputsFormContext, type ToolOutputsFormContextValue } from './ToolOutputsFormContext';
-import { ToolOutputsFormSubmit } from './ToolOutputsFormSubmit';
+import type { ToolOutput } from '../../api/schemas/params.js';
+import type { RunToolCall } from '../../api/schemas/run.js';
+import type { AssistantTool } from '../../api/schemas/tools.js';
+import { useComposedRefs } from '../internal/useComposedRefs.js';
+import { checkCall, initialDraft, planCalls, type CallDraft, type OutputSchemas } from './callPlan.js';
+import { ToolOutputsFormCalls } from './ToolOutputsFormCalls.js';
+import { ToolOutputsFormContext, type ToolOutputsFormContextValue } from './ToolOutputsFormContext.js';
+import { ToolOutputsFormSubmit } from './ToolOutputsFormSubmit.js';
 
 export interface ToolOutputsFormRootProps extends Omit<ComponentPropsWithoutRef<'form'>, 'onSubmit'> {
   /** The calls awaiting outputs: `run.required_action.submit_tool_outputs.tool_calls`. */

@@ -1,5 +1,5 @@
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
-import { useToolOutputsFormContext } from './ToolOutputsFormContext';
+import { useToolOutputsFormContext } from './ToolOutputsFormContext.js';
 
 export interface ToolOutputsFormSubmitProps extends Omit<ComponentPropsWithoutRef<'button'>, 'type'> {}
 

@@ -1,6 +1,6 @@
-import type { RunToolCall } from '../../api/schemas/run';
-import type { AssistantTool } from '../../api/schemas/tools';
-import { fieldsFromSchema, type FieldSpec } from './fieldsFromSchema';
+import type { RunToolCall } from '../../api/schemas/run.js';
+import type { AssistantTool } from '../../api/schemas/tools.js';
+import { fieldsFromSchema, type FieldSpec } from './fieldsFromSchema.js';
 import {
   initialFieldValues,
   toInputValue,
@@ -8,7 +8,7 @@ import {
   validateRawOutput,
   type FieldValues,
   type RawFormat,
-} from './validateFields';
+} from './validateFields.js';
 
 /** JSON schemas of tool outputs, by function name. */
 export type OutputSchemas = Record<string, Record<string, unknown>>;

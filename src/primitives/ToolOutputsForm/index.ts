@@ -1,5 +1,5 @@
-export * as ToolOutputsForm from './parts';
-export { fieldsFromSchema, type EnumValue, type FieldKind, type FieldSpec } from './fieldsFromSchema';
+export * as ToolOutputsForm from './parts.js';
+export { fieldsFromSchema, type EnumValue, type FieldKind, type FieldSpec } from './fieldsFromSchema.js';
 export {
   initialFieldValues,
   validateFields,
@@ -7,8 +7,8 @@ export {
   type FieldValues,
   type FieldsValidation,
   type RawFormat,
-} from './validateFields';
-export { planCalls, type CallPlan, type OutputSchemas } from './callPlan';
-export type { ToolOutputsFormRootProps } from './ToolOutputsFormRoot';
-export type { ToolOutputsFormCallProps } from './ToolOutputsFormCall';
-export type { ToolOutputsFormSubmitProps } from './ToolOutputsFormSubmit';
+} from './validateFields.js';
+export { planCalls, type CallPlan, type OutputSchemas } from './callPlan.js';
+export type { ToolOutputsFormRootProps } from './ToolOutputsFormRoot.js';
+export type { ToolOutputsFormCallProps } from './ToolOutputsFormCall.js';
+export type { ToolOutputsFormSubmitProps } from './ToolOutputsFormSubmit.js';

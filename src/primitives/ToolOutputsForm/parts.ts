@@ -1,4 +1,4 @@
-export { ToolOutputsFormRoot as Root } from './ToolOutputsFormRoot';
-export { ToolOutputsFormCalls as Calls } from './ToolOutputsFormCalls';
-export { ToolOutputsFormCall as Call } from './ToolOutputsFormCall';
-export { ToolOutputsFormSubmit as Submit } from './ToolOutputsFormSubmit';
+export { ToolOutputsFormRoot as Root } from './ToolOutputsFormRoot.js';
+export { ToolOutputsFormCalls as Calls } from './ToolOutputsFormCalls.js';
+export { ToolOutputsFormCall as Call } from './ToolOutputsFormCall.js';
+export { ToolOutputsFormSubmit as Submit } from './ToolOutputsFormSubmit.js';

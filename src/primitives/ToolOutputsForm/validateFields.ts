@@ -1,4 +1,4 @@
-import type { EnumValue, FieldSpec } from './fieldsFromSchema';
+import type { EnumValue, FieldSpec } from './fieldsFromSchema.js';
 
 /**
  * What the inputs hold: text for text/number inputs, the option index as text for selects

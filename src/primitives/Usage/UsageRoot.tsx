@@ -1,6 +1,6 @@
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
-import type { Usage } from '../../api/schemas/common';
-import { costOf, formatCost, formatTokens, type ModelPrice } from './formatUsage';
+import type { Usage } from '../../api/schemas/common.js';
+import { costOf, formatCost, formatTokens, type ModelPrice } from './formatUsage.js';
 
 export interface UsageRootProps extends ComponentPropsWithoutRef<'dl'> {
   /** Token counts; `null` until the run is terminal (every value then reads "—"). */

@@ -1,4 +1,4 @@
-import type { Usage } from '../../api/schemas/common';
+import type { Usage } from '../../api/schemas/common.js';
 
 /** Price of a model per million tokens, in the caller's currency. */
 export interface ModelPrice {

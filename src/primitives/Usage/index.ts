@@ -1,3 +1,3 @@
-export * as Usage from './parts';
-export { costOf, formatCost, formatTokens, type ModelPrice } from './formatUsage';
-export type { UsageRootProps } from './UsageRoot';
+export * as Usage from './parts.js';
+export { costOf, formatCost, formatTokens, type ModelPrice } from './formatUsage.js';
+export type { UsageRootProps } from './UsageRoot.js';

@@ -1,1 +1,1 @@
-export { UsageRoot as Root } from './UsageRoot';
+export { UsageRoot as Root } from './UsageRoot.js';

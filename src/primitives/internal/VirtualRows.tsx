@@ -1,5 +1,5 @@
 import { memo, type ReactNode } from 'react';
-import type { useListVirtualizer } from './useListVirtualizer';
+import type { useListVirtualizer } from './useListVirtualizer.js';
 
 type Virtualizer = ReturnType<typeof useListVirtualizer>;
 

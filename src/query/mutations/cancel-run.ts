@@ -1,11 +1,11 @@
 import type { QueryClient } from '@tanstack/query-core';
-import type { RunsClient } from '../../api/client';
-import type { Run } from '../../api/schemas';
-import { readCachedRun, restoreRun, writeRun } from '../cache';
-import { inFlight, runRef } from '../in-flight';
-import { runlensKeys, runlensMutationKeys } from '../keys';
-import { isTerminalStatus } from '../run-state';
-import { noMutationRetry, stopRunFetches, type RunlensMutationOptions } from './shared';
+import type { RunsClient } from '../../api/client.js';
+import type { Run } from '../../api/schemas/index.js';
+import { readCachedRun, restoreRun, writeRun } from '../cache.js';
+import { inFlight, runRef } from '../in-flight.js';
+import { runlensKeys, runlensMutationKeys } from '../keys.js';
+import { isTerminalStatus } from '../run-state.js';
+import { noMutationRetry, stopRunFetches, type RunlensMutationOptions } from './shared.js';
 
 async function cancelOnce(queryClient: QueryClient, client: RunsClient, threadId: string, runId: string): Promise<Run> {
   await stopRunFetches(queryClient, threadId, runId);

@@ -1,10 +1,10 @@
-import type { RunsClient } from '../../api/client';
-import type { CreateRunParams, CreateThreadRunParams, Run } from '../../api/schemas';
-import { findActiveRunInCache, writeRun } from '../cache';
-import { toActiveRunError } from '../errors';
-import { runlensMutationKeys } from '../keys';
-import { followRunStream } from '../stream/follow-run-stream';
-import { noMutationRetry, type MutationStreamConfig, type RunlensMutationOptions } from './shared';
+import type { RunsClient } from '../../api/client.js';
+import type { CreateRunParams, CreateThreadRunParams, Run } from '../../api/schemas/index.js';
+import { findActiveRunInCache, writeRun } from '../cache.js';
+import { toActiveRunError } from '../errors.js';
+import { runlensMutationKeys } from '../keys.js';
+import { followRunStream } from '../stream/follow-run-stream.js';
+import { noMutationRetry, type MutationStreamConfig, type RunlensMutationOptions } from './shared.js';
 
 /**
  * Starts a run on a thread. The new run lands in its run query and at the top of the thread's

@@ -1,6 +1,6 @@
 import type { MutationOptions, QueryClient } from '@tanstack/query-core';
-import type { RunsError } from '../errors';
-import { runlensKeys } from '../keys';
+import type { RunsError } from '../errors.js';
+import { runlensKeys } from '../keys.js';
 
 /** What every mutation factory returns: plain MutationOptions, usable with useMutation or a MutationObserver. */
 export type RunlensMutationOptions<TData, TVariables> = MutationOptions<TData, RunsError, TVariables> & {

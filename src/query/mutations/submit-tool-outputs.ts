@@ -1,15 +1,15 @@
 import type { QueryClient } from '@tanstack/query-core';
-import type { RunsClient } from '../../api/client';
-import type { Run, ToolOutput } from '../../api/schemas';
-import { checkToolOutputs } from '../../api/validate';
-import { readCachedRun, writeRun } from '../cache';
-import { refusedBeforeSend } from '../errors';
-import { inFlight, runRef } from '../in-flight';
-import { runlensMutationKeys } from '../keys';
-import { runQueryOptions } from '../options/run';
-import { pendingToolCalls, toolCallId } from '../run-state';
-import { followRunStream } from '../stream/follow-run-stream';
-import { noMutationRetry, stopRunFetches, type MutationStreamConfig, type RunlensMutationOptions } from './shared';
+import type { RunsClient } from '../../api/client.js';
+import type { Run, ToolOutput } from '../../api/schemas/index.js';
+import { checkToolOutputs } from '../../api/validate.js';
+import { readCachedRun, writeRun } from '../cache.js';
+import { refusedBeforeSend } from '../errors.js';
+import { inFlight, runRef } from '../in-flight.js';
+import { runlensMutationKeys } from '../keys.js';
+import { runQueryOptions } from '../options/run.js';
+import { pendingToolCalls, toolCallId } from '../run-state.js';
+import { followRunStream } from '../stream/follow-run-stream.js';
+import { noMutationRetry, stopRunFetches, type MutationStreamConfig, type RunlensMutationOptions } from './shared.js';
 
 export interface SubmitToolOutputsVariables {
   tool_outputs: ToolOutput[];

@@ -1,9 +1,9 @@
-import type { RunsClient } from '../../api/client';
-import type { Metadata, Run } from '../../api/schemas';
-import { checkUpdateRunParams } from '../../api/validate';
-import { readCachedRun, writeRun } from '../cache';
-import { runlensMutationKeys } from '../keys';
-import { noMutationRetry, stopRunFetches, type RunlensMutationOptions } from './shared';
+import type { RunsClient } from '../../api/client.js';
+import type { Metadata, Run } from '../../api/schemas/index.js';
+import { checkUpdateRunParams } from '../../api/validate.js';
+import { readCachedRun, writeRun } from '../cache.js';
+import { runlensMutationKeys } from '../keys.js';
+import { noMutationRetry, stopRunFetches, type RunlensMutationOptions } from './shared.js';
 
 export interface UpdateRunVariables {
   metadata: Metadata;

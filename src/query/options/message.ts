@@ -1,11 +1,11 @@
 import type { DataTag, QueryObserverOptions } from '@tanstack/query-core';
-import type { RunsClient } from '../../api/client';
-import type { Message } from '../../api/schemas';
-import type { RunsError } from '../errors';
-import { runlensKeys } from '../keys';
-import { resolvePollingTuning } from '../polling';
-import { isStreamFeeding, streamedMessage } from '../stream/registry';
-import { noQueryRetry, type RunlensQueryConfig } from './shared';
+import type { RunsClient } from '../../api/client.js';
+import type { Message } from '../../api/schemas/index.js';
+import type { RunsError } from '../errors.js';
+import { runlensKeys } from '../keys.js';
+import { resolvePollingTuning } from '../polling.js';
+import { isStreamFeeding, streamedMessage } from '../stream/registry.js';
+import { noQueryRetry, type RunlensQueryConfig } from './shared.js';
 
 export type MessageQueryKey = ReturnType<typeof runlensKeys.message>;
 

@@ -1,12 +1,12 @@
 import type { DataTag, QueryObserverOptions } from '@tanstack/query-core';
-import type { RunsClient } from '../../api/client';
-import type { RunsError } from '../errors';
-import type { RunStep, RunStepInclude } from '../../api/schemas';
-import { normalizeInclude, runlensKeys } from '../keys';
-import { isStepFinal } from '../run-state';
-import { resolvePollingTuning } from '../polling';
-import { isStreamFeeding } from '../stream/registry';
-import { noQueryRetry, type RunlensQueryConfig } from './shared';
+import type { RunsClient } from '../../api/client.js';
+import type { RunsError } from '../errors.js';
+import type { RunStep, RunStepInclude } from '../../api/schemas/index.js';
+import { normalizeInclude, runlensKeys } from '../keys.js';
+import { isStepFinal } from '../run-state.js';
+import { resolvePollingTuning } from '../polling.js';
+import { isStreamFeeding } from '../stream/registry.js';
+import { noQueryRetry, type RunlensQueryConfig } from './shared.js';
 
 export type RunStepQueryKey = ReturnType<typeof runlensKeys.runStep>;
 

@@ -1,15 +1,15 @@
 import type { DataTag, InfiniteData, InfiniteQueryObserverOptions, QueryClient } from '@tanstack/query-core';
-import type { RunsClient } from '../../api/client';
-import type { RunsError } from '../errors';
-import type { ListPage, Run, RunStep, RunStepInclude } from '../../api/schemas';
-import { normalizeInclude, normalizeListParams, runlensKeys } from '../keys';
-import type { PageCursor } from '../pages';
-import { resolvePollingTuning } from '../polling';
-import { nextStepsPollInterval, rememberRunForStepsPage, shareStepsKeepingContext } from '../steps-liveness';
-import { findOpenRunStream, isStreamFeeding } from '../stream/registry';
-import { runQueryOptions } from './run';
-import { nextCursor, newerCursor } from './runs';
-import { noQueryRetry, type RunlensQueryConfig } from './shared';
+import type { RunsClient } from '../../api/client.js';
+import type { RunsError } from '../errors.js';
+import type { ListPage, Run, RunStep, RunStepInclude } from '../../api/schemas/index.js';
+import { normalizeInclude, normalizeListParams, runlensKeys } from '../keys.js';
+import type { PageCursor } from '../pages.js';
+import { resolvePollingTuning } from '../polling.js';
+import { nextStepsPollInterval, rememberRunForStepsPage, shareStepsKeepingContext } from '../steps-liveness.js';
+import { findOpenRunStream, isStreamFeeding } from '../stream/registry.js';
+import { runQueryOptions } from './run.js';
+import { nextCursor, newerCursor } from './runs.js';
+import { noQueryRetry, type RunlensQueryConfig } from './shared.js';
 
 export type RunStepsQueryKey = ReturnType<typeof runlensKeys.runSteps>;
 export type RunStepsPage = ListPage<RunStep>;

@@ -1,13 +1,13 @@
 import type { DataTag, QueryObserverOptions } from '@tanstack/query-core';
-import type { RunsClient } from '../../api/client';
-import type { Run } from '../../api/schemas';
-import type { RunsError } from '../errors';
-import { writeRunToLists } from '../cache';
-import { runlensKeys } from '../keys';
-import { nextPollInterval, resolvePollingTuning } from '../polling';
-import { observeRunQuery, rememberPollHint, shareRunKeepingPollMeta } from '../run-poll-meta';
-import { findOpenRunStream, isStreamFeeding } from '../stream/registry';
-import { noQueryRetry, type RunlensQueryConfig } from './shared';
+import type { RunsClient } from '../../api/client.js';
+import type { Run } from '../../api/schemas/index.js';
+import type { RunsError } from '../errors.js';
+import { writeRunToLists } from '../cache.js';
+import { runlensKeys } from '../keys.js';
+import { nextPollInterval, resolvePollingTuning } from '../polling.js';
+import { observeRunQuery, rememberPollHint, shareRunKeepingPollMeta } from '../run-poll-meta.js';
+import { findOpenRunStream, isStreamFeeding } from '../stream/registry.js';
+import { noQueryRetry, type RunlensQueryConfig } from './shared.js';
 
 export type RunQueryKey = ReturnType<typeof runlensKeys.run>;
 

@@ -1,10 +1,10 @@
 import type { DataTag, InfiniteData, InfiniteQueryObserverOptions } from '@tanstack/query-core';
-import type { RunsClient } from '../../api/client';
-import type { RunsError } from '../errors';
-import type { ListPage, Run } from '../../api/schemas';
-import { normalizeListParams, runlensKeys } from '../keys';
-import type { PageCursor } from '../pages';
-import { noQueryRetry } from './shared';
+import type { RunsClient } from '../../api/client.js';
+import type { RunsError } from '../errors.js';
+import type { ListPage, Run } from '../../api/schemas/index.js';
+import { normalizeListParams, runlensKeys } from '../keys.js';
+import type { PageCursor } from '../pages.js';
+import { noQueryRetry } from './shared.js';
 
 export type RunsQueryKey = ReturnType<typeof runlensKeys.runs>;
 export type RunsPage = ListPage<Run>;

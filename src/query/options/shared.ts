@@ -1,4 +1,4 @@
-import type { PollingTuning } from '../polling';
+import type { PollingTuning } from '../polling.js';
 
 /** Options every query factory accepts beyond its ids. */
 export interface RunlensQueryConfig {

@@ -5,11 +5,11 @@ import {
   RUN_STEP_EVENT_NAMES,
   type AssistantStreamEvent,
   type Run,
-} from '../../api/schemas';
-import { markStepListsCurrent, writeMessage, writeRun, writeRunStep } from '../cache';
-import { isTerminalStatus } from '../run-state';
-import { mergeMessageDelta, mergeRunStepDelta } from './merge-delta';
-import type { RunStreamEntry } from './registry';
+} from '../../api/schemas/index.js';
+import { markStepListsCurrent, writeMessage, writeRun, writeRunStep } from '../cache.js';
+import { isTerminalStatus } from '../run-state.js';
+import { mergeMessageDelta, mergeRunStepDelta } from './merge-delta.js';
+import type { RunStreamEntry } from './registry.js';
 
 type EventNamed<N extends string> = Extract<AssistantStreamEvent, { event: N }>;
 type RunEvent = EventNamed<(typeof RUN_EVENT_NAMES)[number]>;

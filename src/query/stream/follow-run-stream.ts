@@ -1,10 +1,10 @@
 import type { QueryClient } from '@tanstack/query-core';
-import type { RunEventStream } from '../../api/client';
-import { RunsApiError } from '../../api/errors';
-import type { ApiErrorObject, Run } from '../../api/schemas';
-import { runlensKeys } from '../keys';
-import { applyStreamEvent, endsRunStream, isRunEvent } from './apply-event';
-import { findOpenRunStream, registerRunStream, unregisterRunStream, type RunStreamEntry, type RunStreamState } from './registry';
+import type { RunEventStream } from '../../api/client.js';
+import { RunsApiError } from '../../api/errors.js';
+import type { ApiErrorObject, Run } from '../../api/schemas/index.js';
+import { runlensKeys } from '../keys.js';
+import { applyStreamEvent, endsRunStream, isRunEvent } from './apply-event.js';
+import { findOpenRunStream, registerRunStream, unregisterRunStream, type RunStreamEntry, type RunStreamState } from './registry.js';
 
 export interface RunStreamOptions {
   /**

@@ -6,7 +6,7 @@ import {
   type MessageDelta,
   type RunStep,
   type RunStepDelta,
-} from '../../api/schemas';
+} from '../../api/schemas/index.js';
 
 /*
  * Merges `.delta` events into the object they belong to, the way the API builds the object that

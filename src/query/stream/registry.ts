@@ -1,7 +1,7 @@
 import type { Query, QueryClient } from '@tanstack/query-core';
-import type { Message, RunStep } from '../../api/schemas';
-import { runRef } from '../in-flight';
-import { runlensKeys } from '../keys';
+import type { Message, RunStep } from '../../api/schemas/index.js';
+import { runRef } from '../in-flight.js';
+import { runlensKeys } from '../keys.js';
 
 /*
  * Per-QueryClient bookkeeping of the run streams that feed the cache, like in-flight.ts for

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { Run } from '../../api/schemas';
-import { useUpdateRun } from '../../react/useUpdateRun';
-import { ErrorState } from './states';
+import type { Run } from '../../api/schemas/index.js';
+import { useUpdateRun } from '../../react/useUpdateRun.js';
+import { ErrorState } from './states.js';
 
 interface MetadataRow {
   key: string;

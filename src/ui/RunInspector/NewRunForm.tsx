@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { Run } from '../../api/schemas';
-import { useCreateRun } from '../../react/useCreateRun';
-import { ErrorState } from './states';
-import type { AssistantOption } from './types';
+import type { Run } from '../../api/schemas/index.js';
+import { useCreateRun } from '../../react/useCreateRun.js';
+import { ErrorState } from './states.js';
+import type { AssistantOption } from './types.js';
 
 export interface NewRunFormProps {
   threadId: string;

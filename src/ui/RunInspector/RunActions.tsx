@@ -1,6 +1,6 @@
-import { isTerminalRunStatus, type Run } from '../../api/schemas';
-import { useCancelRun } from '../../react/useCancelRun';
-import { ErrorState } from './states';
+import { isTerminalRunStatus, type Run } from '../../api/schemas/index.js';
+import { useCancelRun } from '../../react/useCancelRun.js';
+import { ErrorState } from './states.js';
 
 /** "Cancel run" while the run can still end early; disabled once it reads `cancelling`. */
 export function RunActions({ threadId, run }: { threadId: string; run: Run }) {

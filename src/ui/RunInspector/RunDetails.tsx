@@ -1,14 +1,14 @@
 import type { ComponentProps } from 'react';
-import type { Run } from '../../api/schemas';
-import { useRun } from '../../react/useRun';
-import { useSubmitToolOutputs } from '../../react/useSubmitToolOutputs';
-import { MetadataEditor } from './MetadataEditor';
-import { RunActions } from './RunActions';
-import { RunHeader } from './RunHeader';
-import { StepsPane } from './StepsPane';
-import { ErrorState, LoadingState } from './states';
-import { ToolOutputsPanel } from './ToolOutputsPanel';
-import type { RunInspectorProps } from './types';
+import type { Run } from '../../api/schemas/index.js';
+import { useRun } from '../../react/useRun.js';
+import { useSubmitToolOutputs } from '../../react/useSubmitToolOutputs.js';
+import { MetadataEditor } from './MetadataEditor.js';
+import { RunActions } from './RunActions.js';
+import { RunHeader } from './RunHeader.js';
+import { StepsPane } from './StepsPane.js';
+import { ErrorState, LoadingState } from './states.js';
+import { ToolOutputsPanel } from './ToolOutputsPanel.js';
+import type { RunInspectorProps } from './types.js';
 
 export interface RunDetailsProps extends Pick<RunInspectorProps, 'prices' | 'resolveFileUrl' | 'stream'> {
   threadId: string;

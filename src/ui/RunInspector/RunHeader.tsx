@@ -1,12 +1,12 @@
-import { isTerminalRunStatus, type Run } from '../../api/schemas';
-import { useNow } from '../../react/useNow';
-import { useRunStreamStatus } from '../../react/useRunStreamStatus';
-import { useRunsContext } from '../../react/useRunsClient';
-import { DeadlineView } from '../DeadlineView';
-import { RunStatusBadge } from '../RunStatusBadge';
-import { UsageView } from '../UsageView';
-import { formatDuration, formatUnixTime, runDurationMs, runEnd } from './format';
-import type { ModelPrices } from './types';
+import { isTerminalRunStatus, type Run } from '../../api/schemas/index.js';
+import { useNow } from '../../react/useNow.js';
+import { useRunStreamStatus } from '../../react/useRunStreamStatus.js';
+import { useRunsContext } from '../../react/useRunsClient.js';
+import { DeadlineView } from '../DeadlineView.js';
+import { RunStatusBadge } from '../RunStatusBadge.js';
+import { UsageView } from '../UsageView.js';
+import { formatDuration, formatUnixTime, runDurationMs, runEnd } from './format.js';
+import type { ModelPrices } from './types.js';
 
 export interface RunHeaderProps {
   run: Run;

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { useRuns } from '../../react/useRuns';
-import { cn } from '../cn';
-import { NewRunForm } from './NewRunForm';
-import { RunDetails } from './RunDetails';
-import { RunsPane } from './RunsPane';
-import type { RunInspectorProps } from './types';
+import { useRuns } from '../../react/useRuns.js';
+import { cn } from '../cn.js';
+import { NewRunForm } from './NewRunForm.js';
+import { RunDetails } from './RunDetails.js';
+import { RunsPane } from './RunsPane.js';
+import type { RunInspectorProps } from './types.js';
 
 /**
  * A whole run-management screen for one thread: its runs, the selected run's header, metadata,

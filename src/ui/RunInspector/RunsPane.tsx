@@ -1,9 +1,9 @@
-import type { Run } from '../../api/schemas';
-import type { UseRunsResult } from '../../react/useRuns';
-import { RunListView } from '../RunListView';
-import { RunStatusBadge } from '../RunStatusBadge';
-import { formatUnixTime } from './format';
-import { EmptyState, ErrorState, LoadingState } from './states';
+import type { Run } from '../../api/schemas/index.js';
+import type { UseRunsResult } from '../../react/useRuns.js';
+import { RunListView } from '../RunListView.js';
+import { RunStatusBadge } from '../RunStatusBadge.js';
+import { formatUnixTime } from './format.js';
+import { EmptyState, ErrorState, LoadingState } from './states.js';
 
 export interface RunsPaneProps {
   query: UseRunsResult;

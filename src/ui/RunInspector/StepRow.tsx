@@ -1,10 +1,10 @@
-import type { RunStep } from '../../api/schemas';
-import { formatTokens } from '../../primitives/Usage';
-import { useMessage } from '../../react/useMessage';
-import { RunStatusBadge } from '../RunStatusBadge';
-import { RunStepView } from '../RunStepView';
-import { formatUnixTime } from './format';
-import { ErrorState } from './states';
+import type { RunStep } from '../../api/schemas/index.js';
+import { formatTokens } from '../../primitives/Usage/index.js';
+import { useMessage } from '../../react/useMessage.js';
+import { RunStatusBadge } from '../RunStatusBadge.js';
+import { RunStepView } from '../RunStepView.js';
+import { formatUnixTime } from './format.js';
+import { ErrorState } from './states.js';
 
 export interface StepRowProps {
   threadId: string;

@@ -1,12 +1,12 @@
-import { isTerminalRunStatus, type Run } from '../../api/schemas';
-import { useNow } from '../../react/useNow';
-import { useRunsContext } from '../../react/useRunsClient';
-import { useRunSteps } from '../../react/useRunSteps';
-import { RunStepListView } from '../RunStepListView';
-import { RunTimelineView } from '../RunTimelineView';
-import { EmptyState, ErrorState, LoadingState } from './states';
-import { StepRow } from './StepRow';
-import type { RunInspectorProps } from './types';
+import { isTerminalRunStatus, type Run } from '../../api/schemas/index.js';
+import { useNow } from '../../react/useNow.js';
+import { useRunsContext } from '../../react/useRunsClient.js';
+import { useRunSteps } from '../../react/useRunSteps.js';
+import { RunStepListView } from '../RunStepListView.js';
+import { RunTimelineView } from '../RunTimelineView.js';
+import { EmptyState, ErrorState, LoadingState } from './states.js';
+import { StepRow } from './StepRow.js';
+import type { RunInspectorProps } from './types.js';
 
 export interface StepsPaneProps extends Pick<RunInspectorProps, 'resolveFileUrl'> {
   threadId: string;

@@ -1,7 +1,7 @@
-import type { Run } from '../../api/schemas';
-import type { UseSubmitToolOutputsResult } from '../../react/useSubmitToolOutputs';
-import { ToolOutputsFormView } from '../ToolOutputsFormView';
-import { ErrorState } from './states';
+import type { Run } from '../../api/schemas/index.js';
+import type { UseSubmitToolOutputsResult } from '../../react/useSubmitToolOutputs.js';
+import { ToolOutputsFormView } from '../ToolOutputsFormView.js';
+import { ErrorState } from './states.js';
 
 /** The run asks for tool outputs: one form for every pending call, sent in one request. */
 export function ToolOutputsPanel({ run, submit }: { run: Run; submit: UseSubmitToolOutputsResult }) {

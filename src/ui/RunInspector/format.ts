@@ -1,4 +1,4 @@
-import type { Run } from '../../api/schemas';
+import type { Run } from '../../api/schemas/index.js';
 
 /** "1.2 s", "3 min 4 s", "1 h 2 min": short enough for a header cell. */
 export function formatDuration(ms: number): string {

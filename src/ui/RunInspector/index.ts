@@ -1,2 +1,2 @@
-export { RunInspector } from './RunInspector';
-export type { AssistantOption, ModelPrices, RunInspectorProps } from './types';
+export { RunInspector } from './RunInspector.js';
+export type { AssistantOption, ModelPrices, RunInspectorProps } from './types.js';

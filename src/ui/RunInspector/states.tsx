@@ -1,4 +1,4 @@
-import { RunsApiError } from '../../api/errors';
+import { RunsApiError } from '../../api/errors.js';
 
 /** The sentence to show a person: a RunsApiError's own words, without the support context. */
 export function errorText(error: unknown): string {

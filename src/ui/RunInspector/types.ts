@@ -1,4 +1,4 @@
-import type { UsageView } from '../UsageView';
+import type { UsageView } from '../UsageView.js';
 import type { ComponentProps } from 'react';
 
 /** An assistant the "Start run" picker offers. */
