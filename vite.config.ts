@@ -6,7 +6,8 @@ import { defineConfig } from 'vitest/config';
 import { findChromium } from './test/support/chromium.ts';
 import './test/support/node20.ts';
 
-// Library build: one ESM file per entry, peers and Node built-ins left external.
+// Library build: ESM, one output file per source module (so each keeps its own 'use client', which
+// rolldown preserves per module, and the .d.ts files tsc emits sit beside it), peers and Node built-ins left external.
 const external = [
   /^react($|\/)/,
   /^react-dom($|\/)/,
@@ -19,6 +20,7 @@ const external = [
 // In this repo, `runlens` (as the README's examples import it) means the source, not dist/.
 const selfAlias = [
   { find: /^runlens$/, replacement: resolve(import.meta.dirname, 'src/index.ts') },
+  { find: /^runlens\/core$/, replacement: resolve(import.meta.dirname, 'src/core.ts') },
   { find: /^runlens\/primitives$/, replacement: resolve(import.meta.dirname, 'src/primitives/index.ts') },
   { find: /^runlens\/ui$/, replacement: resolve(import.meta.dirname, 'src/ui/index.ts') },
   { find: /^runlens\/styles\.css$/, replacement: resolve(import.meta.dirname, 'src/ui/styles.css') },
@@ -41,6 +43,7 @@ export default defineConfig({
       formats: ['es'],
       entry: {
         index: resolve(import.meta.dirname, 'src/index.ts'),
+        core: resolve(import.meta.dirname, 'src/core.ts'),
         'primitives/index': resolve(import.meta.dirname, 'src/primitives/index.ts'),
         'ui/index': resolve(import.meta.dirname, 'src/ui/index.ts'),
         'emulator/index': resolve(import.meta.dirname, 'src/emulator/index.ts'),
@@ -48,7 +51,14 @@ export default defineConfig({
         'emulator/cli': resolve(import.meta.dirname, 'src/emulator/cli.ts'),
       },
     },
-    rollupOptions: { external },
+    rolldownOptions: {
+      external,
+      output: {
+        preserveModules: true,
+        preserveModulesRoot: 'src',
+        entryFileNames: '[name].js',
+      },
+    },
   },
   test: {
     projects: [

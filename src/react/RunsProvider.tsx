@@ -1,3 +1,5 @@
+'use client';
+
 import { QueryClientContext } from '@tanstack/react-query';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { RunsClient } from '../api/client.js';

@@ -1,3 +1,5 @@
+'use client';
+
 import { useMutation, useQueryClient, type UseMutationOptions, type UseMutationResult } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import type { CreateRunParams, Run } from '../api/schemas/index.js';

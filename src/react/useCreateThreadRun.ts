@@ -1,3 +1,5 @@
+'use client';
+
 import { useMutation, type UseMutationOptions, type UseMutationResult } from '@tanstack/react-query';
 import type { CreateThreadRunParams, Run } from '../api/schemas/index.js';
 import type { RunsError } from '../query/errors.js';

@@ -1,3 +1,5 @@
+'use client';
+
 import { useQuery, type UseQueryOptions, type UseQueryResult } from '@tanstack/react-query';
 import type { Message } from '../api/schemas/index.js';
 import type { RunsError } from '../query/errors.js';

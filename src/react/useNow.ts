@@ -1,3 +1,5 @@
+'use client';
+
 import { useEffect, useState } from 'react';
 
 /** `now()` re-read every `everyMs` while `active`, so countdowns stay live between polls. */

@@ -1,3 +1,5 @@
+'use client';
+
 import { useQuery, useQueryClient, type UseQueryOptions, type UseQueryResult } from '@tanstack/react-query';
 import type { Run } from '../api/schemas/index.js';
 import type { RunsError } from '../query/errors.js';

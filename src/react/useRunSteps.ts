@@ -1,3 +1,5 @@
+'use client';
+
 import { useInfiniteQuery, useQuery, type UseInfiniteQueryOptions, type UseInfiniteQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { RunStep } from '../api/schemas/index.js';

@@ -1,3 +1,5 @@
+'use client';
+
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
 import { runStreamState, subscribeRunStreams, type RunStreamState } from '../query/stream/registry.js';

@@ -1,3 +1,5 @@
+'use client';
+
 import { useInfiniteQuery, useQueries, type UseInfiniteQueryOptions, type UseInfiniteQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { Run } from '../api/schemas/index.js';

@@ -1,3 +1,5 @@
+'use client';
+
 import { useContext } from 'react';
 import type { RunsClient } from '../api/client.js';
 import { RunsContext, type RunsContextValue } from './RunsProvider.js';

@@ -1,3 +1,5 @@
+'use client';
+
 import { RunStatus } from '../primitives/index.js';
 import { withSlot } from './with-slot.js';
 

@@ -1,3 +1,5 @@
+'use client';
+
 import { RunTimeline } from '../primitives/index.js';
 import { withSlot } from './with-slot.js';
 

@@ -1,3 +1,5 @@
+'use client';
+
 import { ToolOutputsForm } from '../primitives/index.js';
 import { withSlot } from './with-slot.js';
 

@@ -1,3 +1,5 @@
+'use client';
+
 import { createElement, forwardRef, type ComponentPropsWithoutRef, type ComponentRef, type ElementType } from 'react';
 import { cn } from './cn.js';
 

@@ -1,3 +1,5 @@
+'use client';
+
 import { createContext, useContext, type KeyboardEvent } from 'react';
 import type { Run } from '../../api/schemas/run.js';
 

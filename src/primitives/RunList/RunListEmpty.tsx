@@ -1,3 +1,5 @@
+'use client';
+
 import { forwardRef, useContext, type ComponentPropsWithoutRef } from 'react';
 import type { Run } from '../../api/schemas/run.js';
 import { RunListContext } from './RunListContext.js';

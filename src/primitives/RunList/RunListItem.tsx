@@ -1,3 +1,5 @@
+'use client';
+
 import { forwardRef, useCallback, type ComponentPropsWithoutRef } from 'react';
 import type { Run } from '../../api/schemas/run.js';
 import { runStatusLabel } from '../RunStatus/runStatusLabel.js';

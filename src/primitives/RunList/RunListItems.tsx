@@ -1,3 +1,5 @@
+'use client';
+
 import { Fragment, type ReactNode } from 'react';
 import type { Run } from '../../api/schemas/run.js';
 import { useRunListContext } from './RunListContext.js';

@@ -1,3 +1,5 @@
+'use client';
+
 import { forwardRef, type ComponentPropsWithoutRef, type ForwardRefExoticComponent, type RefAttributes } from 'react';
 import { composeEventHandlers } from '../internal/composeEventHandlers.js';
 

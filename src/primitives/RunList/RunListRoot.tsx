@@ -1,3 +1,5 @@
+'use client';
+
 import { forwardRef, useCallback, useMemo, useRef, type ComponentPropsWithoutRef, type KeyboardEvent } from 'react';
 import type { Run } from '../../api/schemas/run.js';
 import { useControllableState } from '../internal/useControllableState.js';

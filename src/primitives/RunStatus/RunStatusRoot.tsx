@@ -1,3 +1,5 @@
+'use client';
+
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import type { RunStatus } from '../../api/schemas/run.js';
 import { runStatusLabel } from './runStatusLabel.js';

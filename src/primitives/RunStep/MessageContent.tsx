@@ -1,3 +1,5 @@
+'use client';
+
 import type { Message, MessageContent as MessageContentPart } from '../../api/schemas/message.js';
 import type { ResolveFileUrl } from '../ToolCall/ToolCallContext.js';
 

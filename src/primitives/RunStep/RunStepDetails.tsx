@@ -1,3 +1,5 @@
+'use client';
+
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import type { Message } from '../../api/schemas/message.js';
 import { prettyJson } from '../ToolCall/prettyJson.js';

@@ -1,3 +1,5 @@
+'use client';
+
 import { forwardRef, useMemo, useRef, type ComponentPropsWithoutRef } from 'react';
 import type { RunStep } from '../../api/schemas/run-step.js';
 import { useComposedRefs } from '../internal/useComposedRefs.js';

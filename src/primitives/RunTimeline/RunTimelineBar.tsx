@@ -1,3 +1,5 @@
+'use client';
+
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import type { RunStep } from '../../api/schemas/run-step.js';
 import { formatDuration } from './formatDuration.js';

@@ -1,3 +1,5 @@
+'use client';
+
 import { Fragment, useCallback, type ReactNode } from 'react';
 import type { RunStep } from '../../api/schemas/run-step.js';
 import { useEndReached } from '../internal/useEndReached.js';

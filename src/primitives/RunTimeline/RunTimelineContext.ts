@@ -1,3 +1,5 @@
+'use client';
+
 import { createContext, useContext } from 'react';
 import type { RunStep } from '../../api/schemas/run-step.js';
 import type { TimelineLayout, TimelineRow } from './timelineLayout.js';

@@ -1,3 +1,5 @@
+'use client';
+
 import { forwardRef, useContext, type ComponentPropsWithoutRef } from 'react';
 import { formatDuration } from './formatDuration.js';
 import { RunTimelineBarContext, useRunTimelineContext } from './RunTimelineContext.js';

@@ -1,3 +1,5 @@
+'use client';
+
 import { forwardRef, useMemo, useRef, type ComponentPropsWithoutRef } from 'react';
 import type { Run } from '../../api/schemas/run.js';
 import type { RunStep } from '../../api/schemas/run-step.js';

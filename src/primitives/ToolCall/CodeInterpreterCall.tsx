@@ -1,3 +1,5 @@
+'use client';
+
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import type { CodeInterpreterOutput, CodeInterpreterToolCall } from '../../api/schemas/run-step.js';
 import { useResolveFileUrl, type ResolveFileUrl } from './ToolCallContext.js';

@@ -1,3 +1,5 @@
+'use client';
+
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import type { FileSearchResult, FileSearchToolCall } from '../../api/schemas/run-step.js';
 

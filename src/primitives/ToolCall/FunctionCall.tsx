@@ -1,3 +1,5 @@
+'use client';
+
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import type { FunctionToolCall } from '../../api/schemas/run-step.js';
 import { JsonBlock } from './JsonBlock.js';

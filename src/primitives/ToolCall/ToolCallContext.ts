@@ -1,3 +1,5 @@
+'use client';
+
 import { createContext, useContext } from 'react';
 
 /** How a file id becomes a URL an `<img>` can load; `undefined` shows the id as text. */

@@ -1,3 +1,5 @@
+'use client';
+
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import type { ToolCall } from '../../api/schemas/run-step.js';
 import { CodeInterpreterCall } from './CodeInterpreterCall.js';

@@ -1,3 +1,5 @@
+'use client';
+
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import type { UnknownToolCall } from '../../api/schemas/run-step.js';
 import { prettyJson } from './prettyJson.js';

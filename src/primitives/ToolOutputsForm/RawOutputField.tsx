@@ -1,3 +1,5 @@
+'use client';
+
 import type { RawFormat } from './validateFields.js';
 import { useToolOutputsFormContext } from './ToolOutputsFormContext.js';
 

@@ -1,3 +1,5 @@
+'use client';
+
 import type { ChangeEvent } from 'react';
 import type { FieldSpec } from './fieldsFromSchema.js';
 import { useToolOutputsFormContext } from './ToolOutputsFormContext.js';

@@ -1,3 +1,5 @@
+'use client';
+
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import { JsonBlock } from '../ToolCall/JsonBlock.js';
 import { toggledDraft } from './callPlan.js';

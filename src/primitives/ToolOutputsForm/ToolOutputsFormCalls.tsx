@@ -1,3 +1,5 @@
+'use client';
+
 import { useToolOutputsFormContext } from './ToolOutputsFormContext.js';
 import { ToolOutputsFormCall } from './ToolOutputsFormCall.js';
 

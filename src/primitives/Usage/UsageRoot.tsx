@@ -1,3 +1,5 @@
+'use client';
+
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
 import type { Usage } from '../../api/schemas/common.js';
 import { costOf, formatCost, formatTokens, type ModelPrice } from './formatUsage.js';

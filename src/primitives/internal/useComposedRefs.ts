@@ -1,3 +1,5 @@
+'use client';
+
 import { useCallback, type Ref } from 'react';
 
 function setRef<T>(ref: Ref<T> | undefined, value: T | null): void {

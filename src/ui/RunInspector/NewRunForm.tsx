@@ -1,3 +1,5 @@
+'use client';
+
 import { useId, useState, type FormEvent } from 'react';
 import type { Run } from '../../api/schemas/index.js';
 import { useCreateRun } from '../../react/useCreateRun.js';

@@ -1,3 +1,5 @@
+'use client';
+
 import { isTerminalRunStatus, type Run } from '../../api/schemas/index.js';
 import { useCancelRun } from '../../react/useCancelRun.js';
 import { ErrorState } from './states.js';

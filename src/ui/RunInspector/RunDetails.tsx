@@ -1,3 +1,5 @@
+'use client';
+
 import type { ComponentProps } from 'react';
 import type { Run } from '../../api/schemas/index.js';
 import { useRun } from '../../react/useRun.js';

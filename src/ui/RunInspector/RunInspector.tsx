@@ -1,3 +1,5 @@
+'use client';
+
 import { useState } from 'react';
 import { useRuns } from '../../react/useRuns.js';
 import { cn } from '../cn.js';

@@ -1,3 +1,5 @@
+'use client';
+
 import type { Run } from '../../api/schemas/index.js';
 import type { UseRunsResult } from '../../react/useRuns.js';
 import { RunListView } from '../RunListView.js';

@@ -1,3 +1,5 @@
+'use client';
+
 import type { RunStep } from '../../api/schemas/index.js';
 import { formatTokens } from '../../primitives/Usage/index.js';
 import { useMessage } from '../../react/useMessage.js';

@@ -1,3 +1,5 @@
+'use client';
+
 import { isTerminalRunStatus, type Run } from '../../api/schemas/index.js';
 import { useNow } from '../../react/useNow.js';
 import { useRunsContext } from '../../react/useRunsClient.js';

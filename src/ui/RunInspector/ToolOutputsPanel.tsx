@@ -1,3 +1,5 @@
+'use client';
+
 import type { Run } from '../../api/schemas/index.js';
 import type { UseSubmitToolOutputsResult } from '../../react/useSubmitToolOutputs.js';
 import { ToolOutputsFormView } from '../ToolOutputsFormView.js';

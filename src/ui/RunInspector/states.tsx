@@ -1,3 +1,5 @@
+'use client';
+
 import { RunsApiError } from '../../api/errors.js';
 
 /** The sentence to show a person: a RunsApiError's own words, without the support context. */
