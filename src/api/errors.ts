@@ -124,14 +124,19 @@ interface SdkApiErrorLike extends Error {
   param?: unknown;
 }
 
-function isSdkApiError(error: unknown): error is SdkApiErrorLike {
+export function isSdkApiError(error: unknown): error is SdkApiErrorLike {
   return error instanceof Error && 'status' in error && 'headers' in error && 'error' in error;
 }
+
+// The SDK's APIUserAbortError keeps the name 'Error'; it is told apart by shape (no status, no body)
+// and its fixed message, never by class name, which minifiers rename.
+const SDK_ABORT_MESSAGE = 'Request was aborted.';
 
 function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
   if (signal?.aborted) return true;
   if (typeof error !== 'object' || error === null) return false;
-  return (error as Error).name === 'AbortError' || error.constructor?.name === 'APIUserAbortError';
+  if ((error as Error).name === 'AbortError') return true;
+  return isSdkApiError(error) && error.status === undefined && error.error === undefined && error.message === SDK_ABORT_MESSAGE;
 }
 
 function stringOrNull(...values: unknown[]): string | null {

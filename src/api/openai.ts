@@ -11,7 +11,7 @@ import {
   runStepSchema,
   type AssistantStreamEvent,
 } from './schemas/index.js';
-import { checkStreamEvent, isAsyncIterable, sdkErrorEvent, streamFailure } from './stream.js';
+import { checkStreamEvent, isAsyncIterable, sdkErrorClassesOf, sdkErrorEvent, streamFailure, type SdkErrorClasses } from './stream.js';
 import {
   checkCreateRunParams,
   checkCreateThreadRunParams,
@@ -60,6 +60,7 @@ async function send<S extends z.ZodType>(
  * ends the SDK's iteration quietly, so it is turned back into an `AbortError` here.
  */
 async function* streamFrom(
+  errorClasses: SdkErrorClasses,
   operation: keyof RunsClient,
   problem: RunsApiError | null,
   options: RequestOptions | undefined,
@@ -80,7 +81,7 @@ async function* streamFrom(
   try {
     for await (const item of stream) yield checkStreamEvent(operation, item);
   } catch (error) {
-    const event = sdkErrorEvent(error);
+    const event = sdkErrorEvent(error, errorClasses);
     if (event && !signal?.aborted) {
       yield event;
       return;
@@ -100,6 +101,7 @@ async function* streamFrom(
  */
 export function createOpenAIRunsClient(openai: OpenAIRunsSdk): RunsClient {
   const { threads } = openai.beta;
+  const errorClasses = sdkErrorClassesOf(openai);
 
   return {
     async createRun(threadId, params, options) {
@@ -168,13 +170,13 @@ export function createOpenAIRunsClient(openai: OpenAIRunsSdk): RunsClient {
 
     createRunStream(threadId, params, options): RunEventStream {
       const problem = firstProblem(checkId(threadId, 'thread_id'), checkCreateRunParams(params));
-      return streamFrom('createRunStream', problem, options, (sdk) =>
+      return streamFrom(errorClasses, 'createRunStream', problem, options, (sdk) =>
         threads.runs.create(threadId, { ...params, stream: true }, sdk),
       );
     },
 
     createThreadRunStream(params, options): RunEventStream {
-      return streamFrom('createThreadRunStream', checkCreateThreadRunParams(params), options, (sdk) =>
+      return streamFrom(errorClasses, 'createThreadRunStream', checkCreateThreadRunParams(params), options, (sdk) =>
         threads.createAndRun({ ...params, stream: true }, sdk),
       );
     },
@@ -185,7 +187,7 @@ export function createOpenAIRunsClient(openai: OpenAIRunsSdk): RunsClient {
         checkId(runId, 'run_id'),
         checkToolOutputs(params?.tool_outputs),
       );
-      return streamFrom('submitToolOutputsStream', problem, options, (sdk) =>
+      return streamFrom(errorClasses, 'submitToolOutputsStream', problem, options, (sdk) =>
         threads.runs.submitToolOutputs(
           runId,
           { thread_id: threadId, tool_outputs: params.tool_outputs, stream: true },

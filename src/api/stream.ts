@@ -1,4 +1,4 @@
-import { RunsApiError, RunsSchemaError, toRunsError } from './errors.js';
+import { isSdkApiError, RunsApiError, RunsSchemaError, toRunsError } from './errors.js';
 import { assistantStreamEventSchema, type AssistantStreamEvent } from './schemas/index.js';
 
 // The stream side of the SDK boundary, free of SDK calls: checking each event, and telling what
@@ -19,15 +19,36 @@ export function isAsyncIterable(value: unknown): value is AsyncIterable<unknown>
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 const stringOr = <T>(value: unknown, fallback: T): string | T => (typeof value === 'string' ? value : fallback);
 
+type ErrorClass = abstract new (...args: never[]) => Error;
+
+/** The SDK's error classes, as statics of the user's `OpenAI` class (both majors have them). */
+export interface SdkErrorClasses {
+  APIConnectionError?: ErrorClass;
+  APIUserAbortError?: ErrorClass;
+}
+
+/** Reads the error classes off an SDK instance's class: `instanceof` survives minification, class names do not. */
+export function sdkErrorClassesOf(sdk: object): SdkErrorClasses {
+  const owner = (sdk as { constructor?: unknown }).constructor;
+  if (typeof owner !== 'function') return {};
+  const { APIConnectionError, APIUserAbortError } = owner as SdkErrorClasses;
+  return {
+    ...(typeof APIConnectionError === 'function' && { APIConnectionError }),
+    ...(typeof APIUserAbortError === 'function' && { APIUserAbortError }),
+  };
+}
+
 /**
  * The SDK throws the backend's SSE `error` event as a bare `APIError` without a status (openai 7
  * keeps the error object in `.error`, openai 6 only its message). Turned back into the event, so
- * every backend reports it the same way.
+ * every backend reports it the same way. Told apart from the SDK's connection and abort errors
+ * (also status-less `APIError`s) by `instanceof` against the user's SDK classes.
  */
-export function sdkErrorEvent(error: unknown): Extract<AssistantStreamEvent, { event: 'error' }> | null {
-  if (!(error instanceof Error) || error.constructor.name !== 'APIError') return null;
-  const { status, error: body } = error as Error & { status?: unknown; error?: unknown };
-  if (status !== undefined) return null;
+export function sdkErrorEvent(error: unknown, classes: SdkErrorClasses = {}): Extract<AssistantStreamEvent, { event: 'error' }> | null {
+  if (!isSdkApiError(error) || error.status !== undefined) return null;
+  const { APIConnectionError, APIUserAbortError } = classes;
+  if ((APIConnectionError && error instanceof APIConnectionError) || (APIUserAbortError && error instanceof APIUserAbortError)) return null;
+  const body = error.error;
   const fields = isRecord(body) ? body : {};
   return {
     event: 'error',
