@@ -33,7 +33,7 @@ export function useRun<TData = Run>(threadId: string, runId: string, options?: U
     ? (void query.dataUpdatedAt, queryClient.getQueryData<Run>(base.queryKey))
     : (query.data as Run | undefined);
   const waiting = run?.status === 'requires_action' && run.expires_at != null;
-  const now = useNow(polling.now, 1000, waiting);
+  const now = useNow(polling.now, 1000, waiting, query.dataUpdatedAt);
   // Assign rather than spread: spreading would read every tracked prop and re-render on all of them.
   return Object.assign(query, deriveRunState(run, now));
 }

@@ -29,7 +29,12 @@ const noStream: UseRunStreamStatusResult = { status: 'none', error: null, isStre
 export function useRunStreamStatus(threadId: string, runId: string): UseRunStreamStatusResult {
   const queryClient = useQueryClient();
   const subscribe = useCallback((listener: () => void) => subscribeRunStreams(queryClient, listener), [queryClient]);
-  const state = useSyncExternalStore(subscribe, () => runStreamState(queryClient, threadId, runId));
+  const state = useSyncExternalStore(
+    subscribe,
+    () => runStreamState(queryClient, threadId, runId),
+    // No stream is ever open while rendering on the server.
+    () => undefined,
+  );
   return state ? withIsStreaming(state) : noStream;
 }
 

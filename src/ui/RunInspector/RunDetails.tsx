@@ -39,7 +39,7 @@ export function RunDetails({ threadId, runId, listedRun, listedAt, prices, resol
   if (run && !loadFailed) {
     body = (
       <>
-        <RunHeader run={run} prices={prices} />
+        <RunHeader run={run} fetchedAt={runQuery.dataUpdatedAt} prices={prices} />
         <RunActions threadId={threadId} run={run} />
         {run.status === 'requires_action' && <ToolOutputsPanel run={run} submit={submit} />}
         <MetadataEditor threadId={threadId} run={run} />

@@ -7,24 +7,22 @@ import { useRunsContext } from '../../react/useRunsClient.js';
 import { DeadlineView } from '../DeadlineView.js';
 import { RunStatusBadge } from '../RunStatusBadge.js';
 import { UsageView } from '../UsageView.js';
-import { formatDuration, formatUnixTime, runDurationMs, runEnd } from './format.js';
+import { formatDuration, runDurationMs, runEnd } from './format.js';
+import { UnixTime } from './UnixTime.js';
 import type { ModelPrices } from './types.js';
 
 export interface RunHeaderProps {
   run: Run;
+  /** When `run` was fetched (the query's `dataUpdatedAt`): the time durations are shown as of until hydrated. */
+  fetchedAt: number;
   prices?: ModelPrices;
 }
 
-function Time({ seconds }: { seconds: number }) {
-  const { iso, text } = formatUnixTime(seconds);
-  return <time dateTime={iso}>{text}</time>;
-}
-
 /** Status, model, timings, token usage, the tool-output deadline and the last error. */
-export function RunHeader({ run, prices }: RunHeaderProps) {
+export function RunHeader({ run, fetchedAt, prices }: RunHeaderProps) {
   const end = runEnd(run);
   // The provider's clock (the polling one), so the duration and deadline agree with the backend's time.
-  const nowMs = useNow(useRunsContext().polling.now, 1000, !isTerminalRunStatus(run.status));
+  const nowMs = useNow(useRunsContext().polling.now, 1000, !isTerminalRunStatus(run.status), fetchedAt);
   const durationMs = end || run.started_at != null ? runDurationMs(run, nowMs) : null;
   const { isStreaming } = useRunStreamStatus(run.thread_id, run.id);
   return (
@@ -48,12 +46,12 @@ export function RunHeader({ run, prices }: RunHeaderProps) {
         <dd className="rl-mono">{run.assistant_id}</dd>
         <dt>Created</dt>
         <dd>
-          <Time seconds={run.created_at} />
+          <UnixTime seconds={run.created_at} />
         </dd>
         <dt>Started</dt>
-        <dd>{run.started_at != null ? <Time seconds={run.started_at} /> : '—'}</dd>
+        <dd>{run.started_at != null ? <UnixTime seconds={run.started_at} /> : '—'}</dd>
         <dt>{end?.label ?? 'Completed'}</dt>
-        <dd>{end ? <Time seconds={end.at} /> : '—'}</dd>
+        <dd>{end ? <UnixTime seconds={end.at} /> : '—'}</dd>
         <dt>Duration</dt>
         <dd>{durationMs !== null ? formatDuration(durationMs) : '—'}</dd>
       </dl>

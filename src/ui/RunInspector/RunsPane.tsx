@@ -4,7 +4,7 @@ import type { Run } from '../../api/schemas/index.js';
 import type { UseRunsResult } from '../../react/useRuns.js';
 import { RunListView } from '../RunListView.js';
 import { RunStatusBadge } from '../RunStatusBadge.js';
-import { formatUnixTime } from './format.js';
+import { UnixTime } from './UnixTime.js';
 import { EmptyState, ErrorState, LoadingState } from './states.js';
 
 export interface RunsPaneProps {
@@ -60,7 +60,6 @@ export function RunsPane({ query, selectedRunId, onSelect }: RunsPaneProps) {
 }
 
 function RunRow({ run }: { run: Run }) {
-  const created = formatUnixTime(run.created_at);
   return (
     <RunListView.Item run={run}>
       <span className="rl-row">
@@ -68,9 +67,7 @@ function RunRow({ run }: { run: Run }) {
         {/* One live region per row would announce every poll; the header's badge is the live one. */}
         <RunStatusBadge status={run.status} role={undefined} aria-live={undefined} />
       </span>
-      <time className="rl-muted" dateTime={created.iso}>
-        {created.text}
-      </time>
+      <UnixTime className="rl-muted" seconds={run.created_at} />
     </RunListView.Item>
   );
 }

@@ -5,7 +5,7 @@ import { formatTokens } from '../../primitives/Usage/index.js';
 import { useMessage } from '../../react/useMessage.js';
 import { RunStatusBadge } from '../RunStatusBadge.js';
 import { RunStepView } from '../RunStepView.js';
-import { formatUnixTime } from './format.js';
+import { UnixTime } from './UnixTime.js';
 import { ErrorState } from './states.js';
 
 export interface StepRowProps {
@@ -22,16 +22,13 @@ export function StepRow({ threadId, step, resolveFileUrl }: StepRowProps) {
   const messageId = details.type === 'message_creation' ? details.message_creation.message_id : null;
   // Fetched only for message steps; the hook keeps polling while the message is being written.
   const messageQuery = useMessage(threadId, messageId ?? '', { enabled: messageId !== null });
-  const created = formatUnixTime(step.created_at);
   return (
     <RunStepView step={step}>
       <div className="rl-row">
         <strong>{stepTypeLabel[details.type] ?? details.type}</strong>
         {/* Step statuses share the run's words (in_progress, completed, failed, cancelled, expired). */}
         <RunStatusBadge status={step.status} role={undefined} aria-live={undefined} />
-        <time className="rl-muted" dateTime={created.iso}>
-          {created.text}
-        </time>
+        <UnixTime className="rl-muted" seconds={step.created_at} />
         <span className="rl-mono rl-muted">{step.id}</span>
       </div>
       {step.usage && (

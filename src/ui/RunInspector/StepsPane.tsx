@@ -30,7 +30,7 @@ export function StepsPane({ threadId, run, resolveFileUrl }: StepsPaneProps) {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
   };
   // Live bars grow with the backend's clock (the provider's), ticking while the run is active.
-  const now = useNow(useRunsContext().polling.now, 1000, !isTerminalRunStatus(run.status));
+  const now = useNow(useRunsContext().polling.now, 1000, !isTerminalRunStatus(run.status), stepsQuery.dataUpdatedAt);
 
   let body;
   if (error) body = <ErrorState error={error} title="Could not load the steps" onRetry={() => void refetch()} />;

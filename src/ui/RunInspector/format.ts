@@ -11,10 +11,14 @@ export function formatDuration(ms: number): string {
   return hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min ${seconds} s`;
 }
 
-/** A unix-seconds time in the viewer's locale (the `<time dateTime>` carries the ISO form). */
-export function formatUnixTime(seconds: number): { iso: string; text: string } {
+/**
+ * A unix-seconds time in the viewer's locale and zone (`'local'`), or in a fixed form any machine
+ * renders alike (`'utc'`, for server rendering); the `<time dateTime>` carries the ISO form.
+ */
+export function formatUnixTime(seconds: number, zone: 'local' | 'utc' = 'local'): { iso: string; text: string } {
   const date = new Date(seconds * 1000);
-  return { iso: date.toISOString(), text: date.toLocaleString() };
+  const text = zone === 'utc' ? date.toLocaleString('en-US', { timeZone: 'UTC', timeZoneName: 'short' }) : date.toLocaleString();
+  return { iso: date.toISOString(), text };
 }
 
 /** When the run stopped, and how: whichever terminal timestamp it carries. */
