@@ -1,5 +1,6 @@
 import type { Run } from '../../api/schemas/run.js';
 import type { RunStep } from '../../api/schemas/run-step.js';
+import { runEnd } from './runEnd.js';
 
 export interface TimelineRow {
   step: RunStep;
@@ -23,41 +24,33 @@ export interface TimelineLayout {
 
 const seconds = (unix: number | null | undefined) => (unix == null ? null : unix * 1000);
 
-/** When a run stopped, or null while it is still going. */
-function runEndMs(run: Run): number | null {
-  return (
-    seconds(run.completed_at) ??
-    seconds(run.failed_at) ??
-    seconds(run.cancelled_at) ??
-    (run.status === 'expired' ? seconds(run.expires_at) : null)
-  );
-}
-
-function stepEndMs(step: RunStep, now: number): { endMs: number; live: boolean } {
+/** A step's end; one still in progress ends at `now`, or at the run's end once the run has one. */
+function stepEndMs(step: RunStep, now: number, runEndMs: number | null): { endMs: number; live: boolean } {
   const end =
     seconds(step.completed_at) ?? seconds(step.failed_at) ?? seconds(step.cancelled_at) ?? seconds(step.expired_at);
   if (end != null) return { endMs: end, live: false };
-  if (step.status === 'in_progress') return { endMs: now, live: true };
+  if (step.status === 'in_progress') return runEndMs == null ? { endMs: now, live: true } : { endMs: runEndMs, live: false };
   return { endMs: step.created_at * 1000, live: false };
 }
 
-/** Whether `timelineLayout` reads `now`: the run has not ended, or a step is still in progress. */
+/** Whether `timelineLayout` reads `now`: only while the run can still change. */
 export function timelineNeedsNow(run: Run, steps: readonly RunStep[]): boolean {
-  return runEndMs(run) == null || steps.some((step) => stepEndMs(step, 0).live);
+  return runEnd(run, steps) == null;
 }
 
 const clampPercent = (value: number) => Math.min(100, Math.max(0, value));
 
 /**
  * Gantt geometry of a run: each step's bar as percentages of the run's span, which runs from
- * `created_at` to its completed/failed/cancelled time (or `expires_at` once expired, or `now` while
- * it is going) and stretches to cover any step that ends later. Times are ms.
+ * `created_at` to its end (`runEnd`, or `now` while it can still change) and stretches to cover any
+ * step that ends later. Times are ms.
  */
 export function timelineLayout(run: Run, steps: readonly RunStep[], now: number): TimelineLayout {
   const startMs = run.created_at * 1000;
-  const spans = steps.map((step) => ({ step, startMs: step.created_at * 1000, ...stepEndMs(step, now) }));
+  const runEndMs = runEnd(run, steps)?.atMs ?? null;
+  const spans = steps.map((step) => ({ step, startMs: step.created_at * 1000, ...stepEndMs(step, now, runEndMs) }));
   const latestStepEnd = spans.reduce((latest, span) => Math.max(latest, span.endMs), startMs);
-  const endMs = Math.max(runEndMs(run) ?? now, latestStepEnd, startMs);
+  const endMs = Math.max(runEndMs ?? now, latestStepEnd, startMs);
   const durationMs = endMs - startMs;
   const rows = spans.map((span) => {
     const stepStart = Math.max(span.startMs, startMs);

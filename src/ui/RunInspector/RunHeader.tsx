@@ -7,7 +7,9 @@ import { useRunsContext } from '../../react/useRunsClient.js';
 import { DeadlineView } from '../DeadlineView.js';
 import { RunStatusBadge } from '../RunStatusBadge.js';
 import { UsageView } from '../UsageView.js';
-import { formatDuration, runDurationMs, runEnd } from './format.js';
+import { formatDuration, runDurationMs, runEnd } from '../../primitives/RunTimeline/index.js';
+import { useRunSteps } from '../../react/useRunSteps.js';
+import { stepsQueryParams } from './StepsPane.js';
 import { UnixTime } from './UnixTime.js';
 import type { ModelPrices } from './types.js';
 
@@ -20,10 +22,12 @@ export interface RunHeaderProps {
 
 /** Status, model, timings, token usage, the tool-output deadline and the last error. */
 export function RunHeader({ run, fetchedAt, prices }: RunHeaderProps) {
-  const end = runEnd(run);
+  // The steps list's own cache entry (no extra request): an incomplete or expired run ends with its last step.
+  const { steps } = useRunSteps(run.thread_id, run.id, stepsQueryParams);
+  const end = runEnd(run, steps);
   // The provider's clock (the polling one), so the duration and deadline agree with the backend's time.
   const nowMs = useNow(useRunsContext().polling.now, 1000, !isTerminalRunStatus(run.status), fetchedAt);
-  const durationMs = end || run.started_at != null ? runDurationMs(run, nowMs) : null;
+  const durationMs = end || run.started_at != null ? runDurationMs(run, nowMs, steps) : null;
   const { isStreaming } = useRunStreamStatus(run.thread_id, run.id);
   return (
     <header className="rl-run-header" data-slot="run-header">
@@ -51,7 +55,7 @@ export function RunHeader({ run, fetchedAt, prices }: RunHeaderProps) {
         <dt>Started</dt>
         <dd>{run.started_at != null ? <UnixTime seconds={run.started_at} /> : '—'}</dd>
         <dt>{end?.label ?? 'Completed'}</dt>
-        <dd>{end ? <UnixTime seconds={end.at} /> : '—'}</dd>
+        <dd>{end ? <UnixTime seconds={end.atMs / 1000} /> : '—'}</dd>
         <dt>Duration</dt>
         <dd>{durationMs !== null ? formatDuration(durationMs) : '—'}</dd>
       </dl>

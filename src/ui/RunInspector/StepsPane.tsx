@@ -17,6 +17,8 @@ export interface StepsPaneProps extends Pick<RunInspectorProps, 'resolveFileUrl'
 
 /** Steps per page: the API's maximum, so a 10 000-step run takes 100 requests, not 500. */
 export const stepsPageSize = 100;
+/** The inspector's one steps query: the header reads the same cache entry for a run's end. */
+export const stepsQueryParams = { order: 'asc', limit: stepsPageSize } as const;
 
 /**
  * The run's steps, oldest first: a timeline of their durations, then each step's details. Pages
@@ -24,7 +26,7 @@ export const stepsPageSize = 100;
  * "Load more steps" button (the keyboard/assistive-tech path).
  */
 export function StepsPane({ threadId, run, resolveFileUrl }: StepsPaneProps) {
-  const stepsQuery = useRunSteps(threadId, run.id, { order: 'asc', limit: stepsPageSize });
+  const stepsQuery = useRunSteps(threadId, run.id, stepsQueryParams);
   const { steps, error, isPending, refetch, hasNextPage, isFetchingNextPage, fetchNextPage } = stepsQuery;
   const loadMore = () => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
