@@ -47,6 +47,28 @@ describe('useRuns', () => {
     expect(befores).toHaveLength(3);
   });
 
+  it('an empty look for newer runs ends hasPreviousPage instead of stacking empty pages; a refetch keeps the rows', async () => {
+    const h = await setup();
+    const { result } = renderHook(() => useRuns(history, { limit: 10 }), { wrapper: h.wrapper });
+    await waitFor(() => expect(result.current.runs).toHaveLength(10));
+    expect(result.current.hasPreviousPage).toBe(true);
+    await act(() => result.current.fetchPreviousPage());
+    await waitFor(() => expect(result.current.hasPreviousPage).toBe(false));
+    // Clicking again does nothing (TanStack skips a fetch with no page param).
+    await act(() => result.current.fetchPreviousPage());
+    await act(() => result.current.fetchPreviousPage());
+    expect(result.current.data?.pages).toHaveLength(2);
+    await act(() => result.current.refetch());
+    expect(result.current.runs).toHaveLength(10);
+
+    // A run created elsewhere: the next refetch finds it in that page and turns "newer" back on.
+    const created = (await h.client.createRun(history, { assistant_id: assistants.message })).id;
+    await act(() => result.current.refetch());
+    await waitFor(() => expect(result.current.runs[0]?.id).toBe(created));
+    expect(result.current.runs).toHaveLength(11);
+    expect(result.current.hasPreviousPage).toBe(true);
+  });
+
   it('lists oldest first in asc order, with nothing before the first page', async () => {
     const h = await setup();
     const { result } = renderHook(() => useRuns(history, { order: 'asc', limit: 20 }), { wrapper: h.wrapper });

@@ -79,7 +79,21 @@ describe('RunInspector: browsing a thread', () => {
     await h.client.createRun(demoIds.threads.history, { assistant_id: demoIds.assistants.message });
     await user.click(screen.getByRole('button', { name: 'Load newer runs' }));
     await waitFor(() => expect(within(list).getAllByRole('option')).toHaveLength(49));
-  });
+
+    // Nothing newer: the button turns into a refetch, and clicking it again and again adds no rows.
+    await user.click(screen.getByRole('button', { name: 'Load newer runs' }));
+    const check = await screen.findByRole('button', { name: 'Check for newer runs' });
+    for (let i = 0; i < 3; i++) {
+      await user.click(check);
+      await waitFor(() => expect(check).toBeEnabled());
+    }
+    expect(within(list).getAllByRole('option')).toHaveLength(49);
+    h.clock.advance(10_000); // the first run ends, so the thread takes another
+    await h.client.createRun(demoIds.threads.history, { assistant_id: demoIds.assistants.message });
+    await user.click(check);
+    await waitFor(() => expect(within(list).getAllByRole('option')).toHaveLength(50));
+    expect(screen.getByRole('button', { name: 'Load newer runs' })).toBeEnabled();
+  }, 20_000);
 
   it('shows the empty state on a thread without runs', async () => {
     const h = await setup();

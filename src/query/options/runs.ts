@@ -29,8 +29,14 @@ export function nextCursor(lastPage: ListPage<unknown>, lastCursor: PageCursor):
   return lastPage.has_more && lastPage.last_id ? { after: lastPage.last_id } : undefined;
 }
 
-/** Items newer than the newest loaded one (pages fetched with `before` may be empty). */
-export function newerCursor(pages: ListPage<unknown>[]): PageCursor | undefined {
+/**
+ * Items newer than the newest loaded one. None right after a look for newer items came back
+ * empty: another click would only stack empty pages, which a later refetch (page by page, from
+ * each page's cursor) would fill with runs already shown. A refetch that finds newer runs in that
+ * page turns it back on.
+ */
+export function newerCursor(pages: ListPage<unknown>[], firstCursor?: PageCursor): PageCursor | undefined {
+  if (firstCursor?.before !== undefined && pages[0]?.data.length === 0) return undefined;
   const newestId = pages.find((page) => page.first_id)?.first_id;
   return newestId ? { before: newestId } : undefined;
 }
@@ -55,7 +61,7 @@ export function runsInfiniteQueryOptions(
     initialPageParam: {},
     getNextPageParam: (lastPage, _pages, lastCursor) => nextCursor(lastPage, lastCursor),
     // In asc order newer runs come last, after a page whose has_more is false: nothing before the first.
-    getPreviousPageParam: (_first, pages) => (order === 'desc' ? newerCursor(pages) : undefined),
+    getPreviousPageParam: (_first, pages, firstCursor) => (order === 'desc' ? newerCursor(pages, firstCursor) : undefined),
     retry: noQueryRetry,
   };
 }

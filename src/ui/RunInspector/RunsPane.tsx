@@ -27,11 +27,13 @@ export function RunsPane({ query, selectedRunId, onSelect }: RunsPaneProps) {
         <LoadingState>Loading runs…</LoadingState>
       ) : (
         <>
+          {/* After a look for newer runs found none, the same button refetches the list instead. */}
           <RunListView.LoadNewer
-            onLoad={() => void query.fetchPreviousPage()}
-            isLoading={query.isFetchingPreviousPage}
-            hasMore={query.hasPreviousPage}
-          />
+            onLoad={() => void (query.hasPreviousPage ? query.fetchPreviousPage() : refetch())}
+            isLoading={query.isFetchingPreviousPage || (!query.hasPreviousPage && query.isRefetching)}
+          >
+            {query.hasPreviousPage ? 'Load newer runs' : 'Check for newer runs'}
+          </RunListView.LoadNewer>
           {/* Outside the listbox: a listbox may only own options. */}
           <RunListView.Empty runs={runs}>
             <EmptyState>No runs on this thread yet</EmptyState>
