@@ -71,8 +71,6 @@ export function followRunStream(
   return new Promise<Run>((resolve, reject) => {
     async function follow(): Promise<void> {
       for await (const event of open(controller.signal)) {
-        // After the closing event only the API's `done` is left.
-        if (closed) continue;
         if (event.event === 'error') throw streamEventError(event.data);
         if (isRunEvent(event) && !entry) {
           entry = registerRunStream(queryClient, event.data.thread_id, event.data.id, controller);
@@ -85,9 +83,11 @@ export function followRunStream(
         if (endsRunStream(event.data)) {
           closed = true;
           unregisterRunStream(queryClient, entry, { status: 'closed', error: null });
+          // Only the API's `done` is left: leaving the loop closes the connection now, not when the server does.
+          return;
         }
       }
-      if (!closed) throw endedEarly();
+      throw endedEarly();
     }
 
     follow()
