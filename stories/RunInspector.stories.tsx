@@ -179,18 +179,21 @@ export const StartRun: Story = {
  */
 export const Live: Story = {
   ...withEmulator({ ...statusPlans.requires_action, advanceMs: 0, clock: { speed: 2 } }),
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, loaded }) => {
     const canvas = within(canvasElement);
     await expectStatus(canvasElement, 'Needs tool outputs', 15_000);
-    const form = await canvas.findByRole('form', { name: /tool outputs/i }).catch(() => canvas.getByRole('button', { name: 'Submit tool outputs' }).closest('form') as HTMLElement);
-    for (const input of within(form).queryAllByRole('textbox')) {
-      if ((input as HTMLInputElement).value === '') await userEvent.type(input, (input as HTMLTextAreaElement).tagName === 'TEXTAREA' ? '{{"ok":true}' : 'sunny');
-    }
-    for (const input of within(form).queryAllByRole('spinbutton')) {
-      if ((input as HTMLInputElement).value === '') await userEvent.type(input, '3');
-    }
-    await userEvent.click(within(form).getByRole('button', { name: 'Submit tool outputs' }));
+    const panel = await canvas.findByRole('region', { name: 'Tool outputs' });
+    // One output textarea per pending call; its text is sent as it is.
+    const outputs = await within(panel).findAllByRole('textbox', { name: /^Output for / });
+    for (const output of outputs) await userEvent.type(output, '{{"temperature": 21}');
+    await userEvent.click(within(panel).getByRole('button', { name: 'Submit tool outputs' }));
     await expectStatus(canvasElement, 'Completed', 20_000);
+    const { client, threadId, run } = backendOf({ loaded });
+    const steps = await client.listRunSteps(threadId, run!.id, { order: 'asc' });
+    const sent = steps.data
+      .flatMap((step) => (step.step_details.type === 'tool_calls' ? step.step_details.tool_calls : []))
+      .flatMap((call) => (call.type === 'function' ? [call.function.output] : []));
+    await expect(sent).toEqual(outputs.map(() => '{"temperature": 21}'));
   },
 };
 

@@ -88,29 +88,34 @@ describe('axe', () => {
     await expectNoAxeViolations(container);
   });
 
-  it('ToolOutputsForm with schema fields, errors and a raw call', async () => {
+  it('ToolOutputsForm: text outputs with JSON hints, an empty-output error, and outputSchemas fields', async () => {
     const tools = makeRun({
-      tools: [
-        {
-          type: 'function',
-          function: {
-            name: 'get_weather',
-            parameters: { type: 'object', properties: { t: { type: 'number' }, u: { enum: ['c', 'f'] }, ok: { type: 'boolean' } }, required: ['t'] },
-          },
-        },
-      ],
+      tools: [{ type: 'function', function: { name: 'get_forecast', description: 'Daily forecast', parameters: { type: 'object', properties: { days: { type: 'integer' } } } } }],
     }).tools;
+    const outputSchemas = {
+      get_weather: { type: 'object', properties: { t: { type: 'number' }, u: { enum: ['c', 'f'] }, ok: { type: 'boolean' } }, required: ['t'] },
+    };
+    const toolCall = (id: string, name: string, args: string) =>
+      runToolCallSchema.parse({ id, type: 'function', function: { name, arguments: args } });
     const toolCalls = [
-      runToolCallSchema.parse({ id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{}' } }),
-      runToolCallSchema.parse({ id: 'call_2', type: 'function', function: { name: 'ping', arguments: '{}' } }),
+      toolCall('call_1', 'get_weather', '{"location":"Paris"}'),
+      toolCall('call_2', 'ping', '{}'),
+      toolCall('call_3', 'get_forecast', '{"days":3}'),
+      toolCall('call_4', 'lookup', 'not json'),
     ];
     const { container } = render(
       <main>
-        <ToolOutputsForm.Root toolCalls={toolCalls} tools={tools} onSubmit={vi.fn()} />
+        <ToolOutputsForm.Root toolCalls={toolCalls} tools={tools} outputSchemas={outputSchemas} onSubmit={vi.fn()} />
       </main>,
     );
-    await userEvent.click(screen.getByRole('button', { name: 'Submit tool outputs' }));
+    const user = userEvent.setup();
+    await user.type(screen.getByRole('textbox', { name: 'Output for get_forecast' }), '{{"days":[[19,21,17]}');
+    await user.type(screen.getByRole('textbox', { name: 'Output for lookup' }), '{{"hits":');
+    await user.click(screen.getByRole('button', { name: 'Submit tool outputs' }));
     expect(screen.getByRole('spinbutton', { name: 't' })).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByRole('textbox', { name: 'Output for ping' })).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByRole('button', { name: 'Pretty-print' })).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Output for lookup' })).toHaveAccessibleDescription(/^Not valid JSON/);
     await expectNoAxeViolations(container);
   });
 });

@@ -29,20 +29,28 @@ describe('RunInspector: acting on runs', () => {
     expect(await within(panel).findByText(/Here is a short answer/)).toBeInTheDocument();
   });
 
-  it('answers tool calls with the form built from the run’s tools, and the run completes', async () => {
+  it('answers tool calls through the form: one output per call, and the emulator receives exactly what was typed', async () => {
     const h = await setup();
     const { user } = renderInspector(h, { threadId: demoIds.threads.requiresAction });
     const panel = await runPanel(demoIds.runs.requiresAction);
     expect(await headerStatus(panel)).toHaveTextContent('Needs tool outputs');
     expect(within(panel).getByRole('timer')).toHaveTextContent(/left/);
 
-    const form = await within(panel).findByRole('button', { name: 'Submit tool outputs' });
-    const fieldsets = within(panel).getAllByRole('group');
-    expect(fieldsets.length).toBeGreaterThanOrEqual(2);
-    // Fill every empty text/number field the schemas asked for.
-    for (const box of within(panel).queryAllByRole('textbox')) if (!(box as HTMLInputElement).readOnly && !(box as HTMLInputElement).value) await user.type(box, 'Paris');
-    for (const num of within(panel).queryAllByRole('spinbutton')) if (!(num as HTMLInputElement).value) await user.type(num, '3');
-    await user.click(form);
+    const submit = await within(panel).findByRole('button', { name: 'Submit tool outputs' });
+    const waiting = await h.client.getRun(demoIds.threads.requiresAction, demoIds.runs.requiresAction);
+    const pending = waiting.run.required_action!.submit_tool_outputs.tool_calls;
+    expect(pending.length).toBeGreaterThanOrEqual(2);
+    // One output textarea per pending call, in order; nothing built from the tools' parameters.
+    const outputs = within(panel).getAllByRole('textbox', { name: /^Output for / });
+    expect(outputs.map((box) => box.getAttribute('name'))).toEqual(pending.map((call) => `${call.id}.output`));
+    for (const [index, call] of pending.entries()) {
+      expect(outputs[index]).toHaveAccessibleName(`Output for ${call.type === 'function' ? call.function.name : call.original_type}`);
+    }
+    expect(within(panel).queryByRole('spinbutton')).toBeNull();
+    expect(within(panel).queryByRole('textbox', { name: /^(location|days|unit)$/ })).toBeNull();
+    // Typed key by key (`{{` is a literal brace) while the run is polled: slower than the default 5 s allows.
+    for (const box of outputs) await user.type(box, '{{"temperature": 21}');
+    await user.click(submit);
 
     await waitFor(async () => expect(await headerStatus(panel)).not.toHaveTextContent('Needs tool outputs'));
     expect(within(panel).queryByRole('button', { name: 'Submit tool outputs' })).toBeNull();
@@ -50,7 +58,13 @@ describe('RunInspector: acting on runs', () => {
     await waitFor(async () => expect(await headerStatus(panel)).toHaveTextContent('Completed'));
     const run = await h.client.getRun(demoIds.threads.requiresAction, demoIds.runs.requiresAction);
     expect(run.run.status).toBe('completed');
-  });
+    // The run's steps, read back from the emulator: each function call holds the typed output.
+    const steps = await h.client.listRunSteps(demoIds.threads.requiresAction, demoIds.runs.requiresAction, { order: 'asc' });
+    const answered = steps.data
+      .flatMap((step) => (step.step_details.type === 'tool_calls' ? step.step_details.tool_calls : []))
+      .flatMap((call) => (call.type === 'function' ? [{ id: call.id, output: call.function.output }] : []));
+    expect(answered).toEqual(pending.map((call) => ({ id: call.id, output: '{"temperature": 21}' })));
+  }, 20_000);
 
   it('cancels a slow run: Cancelling, then Cancelled, and the button goes away', async () => {
     const h = await setup();

@@ -23,9 +23,18 @@ import { ToolOutputsFormSubmit } from './ToolOutputsFormSubmit.js';
 export interface ToolOutputsFormRootProps extends Omit<ComponentPropsWithoutRef<'form'>, 'onSubmit'> {
   /** The calls awaiting outputs: `run.required_action.submit_tool_outputs.tool_calls`. */
   toolCalls: readonly RunToolCall[];
-  /** The run's tools; a function's `parameters` JSON schema shapes its fields. */
+  /**
+   * The run's tools (`run.tools`): a function's `description` is shown beside its calls. Their
+   * `parameters` describe the call's arguments, not its output, so they never become fields.
+   */
   tools?: readonly AssistantTool[];
-  /** Output JSON schemas by function name; win over `tools`. */
+  /**
+   * JSON schemas of the outputs, by function name. A function listed here is answered with one
+   * field per property (validated; the output sent is `JSON.stringify` of the values); every other
+   * call gets the output textarea, whose text is sent verbatim.
+   * @example
+   * outputSchemas={{ get_weather: { type: 'object', properties: { temperature: { type: 'number' } }, required: ['temperature'] } }}
+   */
   outputSchemas?: OutputSchemas;
   /** Every call's output in one call, in `toolCalls` order, once all are valid. */
   onSubmit(outputs: ToolOutput[]): void;
@@ -42,8 +51,9 @@ export interface ToolOutputsFormRootProps extends Omit<ComponentPropsWithoutRef<
 }
 
 /**
- * A `<form>` answering a run's pending tool calls: one fieldset per call, fields from the
- * function's JSON schema (or a raw textarea), validated before one `onSubmit(outputs)`.
+ * A `<form>` answering a run's pending tool calls: one fieldset per call with its arguments
+ * read-only and an output textarea (or fields, for a function in `outputSchemas`), checked before
+ * one `onSubmit(outputs)`.
  * Children default to `<ToolOutputsForm.Calls />` and `<ToolOutputsForm.Submit />`.
  */
 export const ToolOutputsFormRoot = forwardRef<HTMLFormElement, ToolOutputsFormRootProps>(function ToolOutputsFormRoot(
@@ -63,7 +73,7 @@ export const ToolOutputsFormRoot = forwardRef<HTMLFormElement, ToolOutputsFormRo
   const draftOf = useCallback(
     (callId: string) => {
       const plan = plans.find((entry) => entry.call.id === callId);
-      return drafts[callId] ?? (plan ? initialDraft(plan) : { mode: 'raw' as const, values: {}, raw: '', rawFormat: 'text' as const });
+      return drafts[callId] ?? (plan ? initialDraft(plan) : { mode: 'text' as const, values: {}, text: '' });
     },
     [drafts, plans],
   );
@@ -106,7 +116,7 @@ export const ToolOutputsFormRoot = forwardRef<HTMLFormElement, ToolOutputsFormRo
     () => ({
       plans,
       draftOf,
-      checkOf: (callId) => checks.get(callId) ?? { fieldErrors: {}, rawError: null, output: null },
+      checkOf: (callId) => checks.get(callId) ?? { fieldErrors: {}, textError: null, output: null },
       updateDraft,
       showErrors,
       blocked,

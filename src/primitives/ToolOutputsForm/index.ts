@@ -8,6 +8,7 @@ export {
   type FieldsValidation,
   type RawFormat,
 } from './validateFields.js';
+export { jsonHintOf, validateTextOutput, type JsonHint } from './textOutput.js';
 export { planCalls, type CallPlan, type OutputSchemas } from './callPlan.js';
 export type { ToolOutputsFormRootProps } from './ToolOutputsFormRoot.js';
 export type { ToolOutputsFormCallProps } from './ToolOutputsFormCall.js';

@@ -18,7 +18,7 @@ export function initialFieldValues(fields: readonly FieldSpec[]): FieldValues {
   return Object.fromEntries(fields.map((field) => [field.name, toInputValue(field, field.default)]));
 }
 
-/** A JSON value as the field's input holds it (used for defaults and when leaving raw mode). */
+/** A JSON value as the field's input holds it (used for defaults and when leaving the Raw text). */
 export function toInputValue(field: FieldSpec, value: unknown): string | boolean {
   if (field.kind === 'boolean') return value === true;
   if (field.kind === 'enum') {
@@ -100,9 +100,14 @@ export function validateFields(fields: readonly FieldSpec[], values: FieldValues
   return { errors, value };
 }
 
+/** @deprecated The form has no JSON/Text format any more: a text output with a JSON hint replaced it. */
 export type RawFormat = 'json' | 'text';
 
-/** A raw output's problem, or null: it must not be empty, and must parse in JSON mode. */
+/**
+ * A raw output's problem, or null: it must not be empty, and must parse in JSON mode.
+ * @deprecated The form no longer uses it: use `validateTextOutput` (any non-empty text is an
+ * output) and `jsonHintOf` (JSON validity as a hint, not an error).
+ */
 export function validateRawOutput(text: string, format: RawFormat): string | null {
   if (text.trim() === '') return 'Enter an output';
   if (format === 'json') {

@@ -6,6 +6,7 @@ import { cn } from '../cn.js';
 import { NewRunForm } from './NewRunForm.js';
 import { RunDetails } from './RunDetails.js';
 import { RunsPane } from './RunsPane.js';
+import { OutputSchemasContext } from './ToolOutputsPanel.js';
 import type { RunInspectorProps } from './types.js';
 
 /**
@@ -21,6 +22,7 @@ export function RunInspector({
   assistants,
   prices,
   resolveFileUrl,
+  outputSchemas,
   defaultRunId,
   stream = true,
   className,
@@ -44,16 +46,19 @@ export function RunInspector({
         />
       </div>
       {selectedRunId ? (
-        <RunDetails
-          key={selectedRunId}
-          threadId={threadId}
-          runId={selectedRunId}
-          listedRun={runsQuery.runs.find((run) => run.id === selectedRunId)}
-          listedAt={runsQuery.dataUpdatedAt}
-          prices={prices}
-          resolveFileUrl={resolveFileUrl}
-          stream={stream}
-        />
+        // A context, so the schemas reach the tool-outputs panel without passing through every pane.
+        <OutputSchemasContext.Provider value={outputSchemas}>
+          <RunDetails
+            key={selectedRunId}
+            threadId={threadId}
+            runId={selectedRunId}
+            listedRun={runsQuery.runs.find((run) => run.id === selectedRunId)}
+            listedAt={runsQuery.dataUpdatedAt}
+            prices={prices}
+            resolveFileUrl={resolveFileUrl}
+            stream={stream}
+          />
+        </OutputSchemasContext.Provider>
       ) : null}
     </section>
   );

@@ -1,12 +1,18 @@
 'use client';
 
+import { createContext, useContext } from 'react';
 import type { Run } from '../../api/schemas/index.js';
+import type { OutputSchemas } from '../../primitives/index.js';
 import type { UseSubmitToolOutputsResult } from '../../react/useSubmitToolOutputs.js';
 import { ToolOutputsFormView } from '../ToolOutputsFormView.js';
 import { ErrorState } from './states.js';
 
+/** RunInspector's `outputSchemas`, handed to the panel without threading it through every pane. */
+export const OutputSchemasContext = createContext<OutputSchemas | undefined>(undefined);
+
 /** The run asks for tool outputs: one form for every pending call, sent in one request. */
 export function ToolOutputsPanel({ run, submit }: { run: Run; submit: UseSubmitToolOutputsResult }) {
+  const outputSchemas = useContext(OutputSchemasContext);
   const toolCalls = run.required_action?.submit_tool_outputs.tool_calls ?? [];
   return (
     <section className="rl-tool-outputs" data-slot="tool-outputs" aria-labelledby={`rl-tool-outputs-${run.id}`}>
@@ -14,6 +20,7 @@ export function ToolOutputsPanel({ run, submit }: { run: Run; submit: UseSubmitT
       <ToolOutputsFormView
         toolCalls={toolCalls}
         tools={run.tools}
+        outputSchemas={outputSchemas}
         isSubmitting={submit.isPending}
         disabled={!submit.canSubmit}
         onSubmit={(outputs) => submit.mutate({ tool_outputs: outputs })}

@@ -1,3 +1,4 @@
+import type { OutputSchemas } from '../../primitives/index.js';
 import type { UsageView } from '../UsageView.js';
 import type { ComponentProps } from 'react';
 
@@ -19,6 +20,11 @@ export interface RunInspectorProps {
   prices?: ModelPrices;
   /** Turns a file id (code interpreter images) into a URL the browser can load. */
   resolveFileUrl?: (fileId: string) => string | undefined;
+  /**
+   * JSON schemas of tool outputs, by function name: a function listed here is answered with
+   * validated fields (the output sent is their JSON); any other gets a text output.
+   */
+  outputSchemas?: OutputSchemas;
   /** The run selected at first. @default the newest run */
   defaultRunId?: string;
   /**
