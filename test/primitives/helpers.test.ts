@@ -12,7 +12,6 @@ import {
   runStatusLabel,
   timelineLayout,
   validateFields,
-  validateRawOutput,
 } from '../../src/primitives';
 import { T0, makeRun, makeStep } from './fixtures';
 
@@ -175,14 +174,5 @@ describe('validateFields', () => {
   it('builds typed output, leaving empty optional fields out', () => {
     const result = validateFields(fields, { city: 'Paris', days: '3', ratio: '', metric: true, unit: '2' });
     expect(result).toEqual({ errors: {}, value: { city: 'Paris', days: 3, metric: true, unit: 2 } });
-  });
-});
-
-describe('validateRawOutput', () => {
-  it('requires text and, in JSON mode, JSON', () => {
-    expect(validateRawOutput('  ', 'text')).toBe('Enter an output');
-    expect(validateRawOutput('{oops', 'json')).toMatch(/Not valid JSON/);
-    expect(validateRawOutput('{oops', 'text')).toBeNull();
-    expect(validateRawOutput('{"ok":true}', 'json')).toBeNull();
   });
 });

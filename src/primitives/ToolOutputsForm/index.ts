@@ -3,10 +3,8 @@ export { fieldsFromSchema, type EnumValue, type FieldKind, type FieldSpec } from
 export {
   initialFieldValues,
   validateFields,
-  validateRawOutput,
   type FieldValues,
   type FieldsValidation,
-  type RawFormat,
 } from './validateFields.js';
 export { jsonHintOf, validateTextOutput, type JsonHint } from './textOutput.js';
 export { planCalls, type CallPlan, type OutputSchemas } from './callPlan.js';

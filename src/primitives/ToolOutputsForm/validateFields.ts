@@ -99,23 +99,3 @@ export function validateFields(fields: readonly FieldSpec[], values: FieldValues
   }
   return { errors, value };
 }
-
-/** @deprecated The form has no JSON/Text format any more: a text output with a JSON hint replaced it. */
-export type RawFormat = 'json' | 'text';
-
-/**
- * A raw output's problem, or null: it must not be empty, and must parse in JSON mode.
- * @deprecated The form no longer uses it: use `validateTextOutput` (any non-empty text is an
- * output) and `jsonHintOf` (JSON validity as a hint, not an error).
- */
-export function validateRawOutput(text: string, format: RawFormat): string | null {
-  if (text.trim() === '') return 'Enter an output';
-  if (format === 'json') {
-    try {
-      JSON.parse(text);
-    } catch {
-      return 'Not valid JSON (switch the format to Text to send it as is)';
-    }
-  }
-  return null;
-}

@@ -12,7 +12,7 @@ import { ErrorState, LoadingState } from './states.js';
 import { ToolOutputsPanel } from './ToolOutputsPanel.js';
 import type { RunInspectorProps } from './types.js';
 
-export interface RunDetailsProps extends Pick<RunInspectorProps, 'prices' | 'resolveFileUrl' | 'stream'> {
+export interface RunDetailsProps extends Pick<RunInspectorProps, 'prices' | 'resolveFileUrl' | 'stream' | 'outputSchemas'> {
   threadId: string;
   runId: string;
   /** The run as the list last saw it: shown at once while its own query loads. */
@@ -22,7 +22,16 @@ export interface RunDetailsProps extends Pick<RunInspectorProps, 'prices' | 'res
 }
 
 /** Everything about the selected run; remounted per run (keyed by id) so local edits never leak. */
-export function RunDetails({ threadId, runId, listedRun, listedAt, prices, resolveFileUrl, stream = false }: RunDetailsProps) {
+export function RunDetails({
+  threadId,
+  runId,
+  listedRun,
+  listedAt,
+  prices,
+  resolveFileUrl,
+  outputSchemas,
+  stream = false,
+}: RunDetailsProps) {
   // The listed row seeds the run's cache entry (as useRuns does for active runs), not just a
   // placeholder: the steps query reads the run from the cache before listing steps, so with the
   // row there it starts at once, in parallel with this run's own refetch, instead of after it.
@@ -41,7 +50,7 @@ export function RunDetails({ threadId, runId, listedRun, listedAt, prices, resol
       <>
         <RunHeader run={run} fetchedAt={runQuery.dataUpdatedAt} prices={prices} />
         <RunActions threadId={threadId} run={run} />
-        {run.status === 'requires_action' && <ToolOutputsPanel run={run} submit={submit} />}
+        {run.status === 'requires_action' && <ToolOutputsPanel run={run} submit={submit} outputSchemas={outputSchemas} />}
         <MetadataEditor threadId={threadId} run={run} />
         <StepsPane threadId={threadId} run={run} resolveFileUrl={resolveFileUrl} />
       </>

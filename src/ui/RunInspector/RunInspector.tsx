@@ -6,7 +6,6 @@ import { cn } from '../cn.js';
 import { NewRunForm } from './NewRunForm.js';
 import { RunDetails } from './RunDetails.js';
 import { RunsPane } from './RunsPane.js';
-import { OutputSchemasContext } from './ToolOutputsPanel.js';
 import type { RunInspectorProps } from './types.js';
 
 /**
@@ -46,19 +45,17 @@ export function RunInspector({
         />
       </div>
       {selectedRunId ? (
-        // A context, so the schemas reach the tool-outputs panel without passing through every pane.
-        <OutputSchemasContext.Provider value={outputSchemas}>
-          <RunDetails
-            key={selectedRunId}
-            threadId={threadId}
-            runId={selectedRunId}
-            listedRun={runsQuery.runs.find((run) => run.id === selectedRunId)}
-            listedAt={runsQuery.dataUpdatedAt}
-            prices={prices}
-            resolveFileUrl={resolveFileUrl}
-            stream={stream}
-          />
-        </OutputSchemasContext.Provider>
+        <RunDetails
+          key={selectedRunId}
+          threadId={threadId}
+          runId={selectedRunId}
+          listedRun={runsQuery.runs.find((run) => run.id === selectedRunId)}
+          listedAt={runsQuery.dataUpdatedAt}
+          prices={prices}
+          resolveFileUrl={resolveFileUrl}
+          outputSchemas={outputSchemas}
+          stream={stream}
+        />
       ) : null}
     </section>
   );

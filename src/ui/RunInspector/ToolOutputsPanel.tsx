@@ -1,18 +1,21 @@
 'use client';
 
-import { createContext, useContext } from 'react';
 import type { Run } from '../../api/schemas/index.js';
 import type { OutputSchemas } from '../../primitives/index.js';
 import type { UseSubmitToolOutputsResult } from '../../react/useSubmitToolOutputs.js';
 import { ToolOutputsFormView } from '../ToolOutputsFormView.js';
 import { ErrorState } from './states.js';
 
-/** RunInspector's `outputSchemas`, handed to the panel without threading it through every pane. */
-export const OutputSchemasContext = createContext<OutputSchemas | undefined>(undefined);
-
 /** The run asks for tool outputs: one form for every pending call, sent in one request. */
-export function ToolOutputsPanel({ run, submit }: { run: Run; submit: UseSubmitToolOutputsResult }) {
-  const outputSchemas = useContext(OutputSchemasContext);
+export function ToolOutputsPanel({
+  run,
+  submit,
+  outputSchemas,
+}: {
+  run: Run;
+  submit: UseSubmitToolOutputsResult;
+  outputSchemas?: OutputSchemas | undefined;
+}) {
   const toolCalls = run.required_action?.submit_tool_outputs.tool_calls ?? [];
   return (
     <section className="rl-tool-outputs" data-slot="tool-outputs" aria-labelledby={`rl-tool-outputs-${run.id}`}>
