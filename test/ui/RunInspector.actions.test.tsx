@@ -66,6 +66,30 @@ describe('RunInspector: acting on runs', () => {
     expect(answered).toEqual(pending.map((call) => ({ id: call.id, output: '{"temperature": 21}' })));
   }, 20_000);
 
+  it('with outputSchemas, answers through fields and sends their values as JSON', async () => {
+    const h = await setup();
+    const temperature = { type: 'object', properties: { temperature: { type: 'number', title: 'Temperature' } }, required: ['temperature'] };
+    const { user } = renderInspector(h, { threadId: demoIds.threads.requiresAction, outputSchemas: { get_weather: temperature } });
+    const panel = await runPanel(demoIds.runs.requiresAction);
+    const pending = (await h.client.getRun(demoIds.threads.requiresAction, demoIds.runs.requiresAction)).run.required_action!.submit_tool_outputs.tool_calls;
+    const name = (call: (typeof pending)[number]) => (call.type === 'function' ? call.function.name : call.original_type);
+    const weatherCalls = pending.filter((call) => name(call) === 'get_weather');
+    const fields = await within(panel).findAllByRole('spinbutton', { name: 'Temperature' });
+    expect(fields).toHaveLength(weatherCalls.length);
+    for (const field of fields) await user.type(field, '21');
+    // Functions without an output schema keep their text output.
+    const texts = within(panel).queryAllByRole('textbox', { name: /^Output for / });
+    expect(texts).toHaveLength(pending.length - weatherCalls.length);
+    for (const box of texts) await user.type(box, 'done');
+    await user.click(within(panel).getByRole('button', { name: 'Submit tool outputs' }));
+    await waitFor(async () => expect(await headerStatus(panel)).not.toHaveTextContent('Needs tool outputs'));
+    const steps = await h.client.listRunSteps(demoIds.threads.requiresAction, demoIds.runs.requiresAction, { order: 'asc' });
+    const outputs = steps.data
+      .flatMap((step) => (step.step_details.type === 'tool_calls' ? step.step_details.tool_calls : []))
+      .flatMap((call) => (call.type === 'function' ? [call.function.output] : []));
+    expect(outputs).toEqual(pending.map((call) => (name(call) === 'get_weather' ? '{"temperature":21}' : 'done')));
+  }, 20_000);
+
   it('cancels a slow run: Cancelling, then Cancelled, and the button goes away', async () => {
     const h = await setup();
     const { user } = renderInspector(h, { threadId: demoIds.threads.inProgress });
