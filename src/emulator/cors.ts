@@ -23,7 +23,8 @@ const allowedHeaders = [
   'x-stainless-timeout',
 ];
 
-const exposedHeaders = ['openai-poll-after-ms', 'x-request-id', 'openai-version', 'openai-processing-ms'];
+// retry-after(-ms): a 429 fault's, which the SDK reads to back off.
+const exposedHeaders = ['openai-poll-after-ms', 'x-request-id', 'openai-version', 'openai-processing-ms', 'retry-after', 'retry-after-ms'];
 
 /** Any origin: echoed when the request names one (so credentialed requests work too), else `*`. */
 export function applyCors(request: Request, headers: Headers): void {

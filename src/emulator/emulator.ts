@@ -3,6 +3,10 @@ import { applyCors, preflight } from './cors.js';
 import { Engine } from './engine.js';
 import { badRequest, invalidUrl } from './errors.js';
 import { errorJson, readJsonBody } from './http.js';
+import { createFaultInjector, type EmulatorFaults } from './faults/injector.js';
+import type { FaultPresetName } from './faults/presets.js';
+import { isNetworkError, rejectNetworkError } from './faults/reset.js';
+import type { FaultProfile } from './faults/types.js';
 import { createIdFactory } from './ids.js';
 import { findRoute } from './router.js';
 import { routes } from './routes.js';
@@ -15,6 +19,12 @@ export interface EmulatorOptions {
   speed?: number;
   /** Load the demo assistants, threads and runs. @default true */
   seed?: boolean;
+  /**
+   * Failures to inject: a preset name (`'flaky'`, `'outage'`, …) or a profile of rules; switch later
+   * with `emulator.faults.set()`. An invalid one throws FaultProfileError. See the README's Faults section.
+   * @default null (no faults)
+   */
+  faults?: FaultProfile | FaultPresetName | null;
 }
 
 export interface EmulatorRequestRecord {
@@ -23,6 +33,8 @@ export interface EmulatorRequestRecord {
   search: string;
   /** Clock ms when the request arrived. */
   at: number;
+  /** The `x-request-id` its answer carries (and `faults.log` names). */
+  requestId: string;
 }
 
 export interface Emulator {
@@ -33,6 +45,8 @@ export interface Emulator {
   clock: Clock;
   /** Every request received, in order. */
   requests: EmulatorRequestRecord[];
+  /** Fault injection: the active profile, `set()` to switch it at run time, and the `log` of injected faults. */
+  faults: EmulatorFaults;
 }
 
 /** The API served under any prefix ending in `/v1` (`http://host/v1`, `https://api.openai.com/v1`, `/mock/v1`). */
@@ -66,8 +80,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   if (options.seed ?? true) seedDemoData(engine);
   const requests: EmulatorRequestRecord[] = [];
 
-  async function route(request: Request, url: URL): Promise<Response> {
-    const path = versionedPath.exec(url.pathname)?.[1];
+  const injector = createFaultInjector(clock, options.faults ?? null);
+
+  async function route(request: Request, url: URL, path: string | undefined): Promise<Response> {
     const found = path === undefined ? undefined : findRoute(routes, request.method, path);
     if (!found) throw invalidUrl(request.method, url.pathname);
     checkBetaHeader(request);
@@ -78,21 +93,33 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     return found.route.handler({ request, url, params: found.params, body, engine, now, speed: clock.speed ?? 1 });
   }
 
+  const answer = (request: Request, url: URL, path: string | undefined): Promise<Response> => route(request, url, path).catch(errorJson);
+
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
-    requests.push({ method: request.method, path: url.pathname, search: url.search, at: clock.now() });
+    const requestId = requestIds.requestId();
+    requests.push({ method: request.method, path: url.pathname, search: url.search, at: clock.now(), requestId });
+    const path = versionedPath.exec(url.pathname)?.[1];
     let response: Response;
     try {
-      response = request.method === 'OPTIONS' ? preflight(request) : await route(request, url);
+      // Preflights are never faulted: a browser that cannot preflight sees no API at all.
+      response =
+        request.method === 'OPTIONS'
+          ? preflight(request)
+          : await injector.run({ request, path: path ?? url.pathname, requestId }, () => answer(request, url, path));
     } catch (error) {
+      if (request.signal.aborted) throw error; // the client left while a latency fault held its request
       response = errorJson(error);
     }
-    response.headers.set('x-request-id', requestIds.requestId());
+    // A dropped connection (Response.error()) has no headers to set.
+    if (isNetworkError(response)) return response;
+    response.headers.set('x-request-id', requestId);
     response.headers.set('openai-version', '2020-10-01');
     applyCors(request, response.headers);
     return response;
   }
 
-  const fetchHandler = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => handle(new Request(input, init));
-  return { handle, fetch: fetchHandler as typeof fetch, clock, requests };
+  // A dropped connection makes fetch reject, as a real one would.
+  const fetchHandler = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => handle(new Request(input, init)).then(rejectNetworkError);
+  return { handle, fetch: fetchHandler as typeof fetch, clock, requests, faults: injector.faults };
 }

@@ -3,3 +3,11 @@ export { createManualClock, createSystemClock, type Clock, type ManualClock } fr
 export { createEmulator, type Emulator, type EmulatorOptions, type EmulatorRequestRecord } from './emulator.js';
 export { demoIds } from './seed.js';
 export { scenarioNames, timings, type ScenarioName } from './scenarios/index.js';
+export { describeFaultProfile, describeFaultRule } from './faults/describe.js';
+export type { EmulatorFaults, FaultLogEntry } from './faults/injector.js';
+export { faultPresetNames, faultPresets, isFaultPresetName, type FaultPresetName } from './faults/presets.js';
+export { FaultProfileError, parseFaultProfile, resolveFaultProfile } from './faults/profile.js';
+export type {
+  FaultKind, FaultProfile, FaultRule, FaultRuleBase, FaultTiming, LatencyFault, MalformedFault, RateLimitFault,
+  ResetFault, SchemaFault, ServerErrorFault, SlowBodyFault, SseCutFault, SseStallFault, TruncateFault,
+} from './faults/types.js';

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Emulator } from './emulator.js';
+import { isConnectionReset, isNetworkError } from './faults/reset.js';
 
 export interface ServeOptions {
   /** 0 picks a free port. @default 4010 */
@@ -30,6 +31,11 @@ function toRequest(incoming: IncomingMessage, body: Buffer | undefined, signal: 
   return new Request(url, { method: incoming.method ?? 'GET', headers, body: body?.length ? new Uint8Array(body) : undefined, signal });
 }
 
+/** A fault dropped the connection mid-body: what was written goes out, then the socket closes with no end to the body. */
+function dropAfterFlush(socket: Socket | null): void {
+  if (socket && !socket.destroyed) socket.end(() => socket.destroy());
+}
+
 /** Writes the Response back chunk by chunk, so each SSE event reaches the client as it is sent. */
 async function writeResponse(response: Response, outgoing: ServerResponse, signal: AbortSignal): Promise<void> {
   outgoing.writeHead(response.status, Object.fromEntries(response.headers));
@@ -41,18 +47,21 @@ async function writeResponse(response: Response, outgoing: ServerResponse, signa
   const reader = response.body.getReader();
   const stop = (): void => void reader.cancel().catch(() => undefined);
   signal.addEventListener('abort', stop, { once: true });
+  let reset = false;
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
       outgoing.write(value);
     }
-  } catch {
-    // The client left or the server is closing; the response just ends.
+  } catch (error) {
+    // A fault's reset drops the connection; anything else (the client left, the server is closing) just ends the response.
+    reset = isConnectionReset(error);
   } finally {
     signal.removeEventListener('abort', stop);
-    outgoing.end();
   }
+  if (reset) dropAfterFlush(outgoing.socket);
+  else outgoing.end();
 }
 
 /**
@@ -76,8 +85,12 @@ export async function serveEmulator(emulator: Emulator, options: ServeOptions = 
     void (async () => {
       try {
         const request = toRequest(incoming, await readBody(incoming), controller.signal, host);
-        await writeResponse(await emulator.handle(request), outgoing, controller.signal);
+        const response = await emulator.handle(request);
+        // A fault dropped the connection before any answer: reset it (the client's fetch rejects).
+        if (isNetworkError(response)) incoming.socket.resetAndDestroy();
+        else await writeResponse(response, outgoing, controller.signal);
       } catch (error) {
+        if (controller.signal.aborted) return;
         if (!outgoing.headersSent) outgoing.writeHead(500, { 'content-type': 'application/json' });
         outgoing.end(JSON.stringify({ error: { message: String(error), type: 'server_error', param: null, code: null } }));
       }
