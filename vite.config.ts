@@ -97,6 +97,20 @@ export default defineConfig({
           },
         },
       },
+      {
+        // The consumer matrix: the packed tarball installed into real apps (Vite SPA, Next.js,
+        // NodeNext/bundler typings, attw + publint). Packs once (globalSetup); after the other
+        // projects (groupOrder), so its builds do not compete with timing-sensitive tests.
+        test: {
+          name: 'consumers',
+          environment: 'node',
+          include: ['test/consumers/**/*.test.ts'],
+          globalSetup: ['test/consumers/global-setup.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
   },
 });
