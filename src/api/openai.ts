@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import type { RequestOptions, RunEventStream, RunsClient } from './client.js';
-import { RunsSchemaError, toRunsError, type RunsApiError } from './errors.js';
+import { RunsApiError, RunsSchemaError, toRunsError } from './errors.js';
 import type { OpenAIRunsSdk, SdkCall, SdkOptions } from './openai-sdk.js';
 import { listQuery, parsePayload, pollAfterMs } from './payload.js';
 import {
@@ -47,9 +47,15 @@ async function send<S extends z.ZodType>(
   try {
     signal?.throwIfAborted();
     response = await call({ signal }).asResponse();
-    text = await response.text();
   } catch (error) {
     throw toRunsError(error, signal);
+  }
+  try {
+    text = await response.text();
+  } catch (error) {
+    // fetch reports a connection dropped mid-body as a bare TypeError ('terminated').
+    if (signal?.aborted) throw toRunsError(error, signal);
+    throw RunsApiError.connection(`The connection broke while the answer was being read: ${(error as Error).message}`, { cause: error });
   }
   return { data: parsePayload(operation, schema, text), response };
 }

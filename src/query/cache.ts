@@ -1,6 +1,6 @@
 import { hashKey, type QueryClient, type QueryKey } from '@tanstack/query-core';
 import type { Message, Run, RunStep } from '../api/schemas/index.js';
-import { runlensKeys, type RunsListKeyParams, type RunStepsListKeyParams } from './keys.js';
+import { runlensKeys } from './keys.js';
 import { insertIntoPages, replaceInPages, type PagesData } from './pages.js';
 import { isTerminalStatus } from './run-state.js';
 import { carryStepsPageContext, rememberRunForStepsPage } from './steps-liveness.js';
@@ -10,10 +10,8 @@ import { carryStepsPageContext, rememberRunForStepsPage } from './steps-liveness
  * stream events all come through here), so a run looks the same in its own query and in every list.
  */
 
-/** List params sit last in a list key (see keys.ts). */
 function listOrder(queryKey: QueryKey): 'asc' | 'desc' {
-  const params = queryKey[queryKey.length - 1] as Partial<RunsListKeyParams> | undefined;
-  return params?.order === 'asc' ? 'asc' : 'desc';
+  return runlensKeys.listParamsOf(queryKey).order === 'asc' ? 'asc' : 'desc';
 }
 
 /**
@@ -74,8 +72,8 @@ export function findActiveRunInCache(queryClient: QueryClient, threadId: string)
     queryKey: runlensKeys.thread(threadId),
   })) {
     if (!data) continue;
-    if (queryKey[3] === 'run' && queryKey.length === 5) runs.push(data as Run);
-    else if (queryKey[3] === 'runs') runs.push(...(data as PagesData<Run>).pages.flatMap((page) => page.data));
+    if (runlensKeys.parseRunKey(queryKey)) runs.push(data as Run);
+    else if (runlensKeys.isRunsListKey(queryKey)) runs.push(...(data as PagesData<Run>).pages.flatMap((page) => page.data));
   }
   return runs.find((run) => !isTerminalStatus(run.status));
 }
@@ -87,8 +85,7 @@ function carriesIncludedContent(step: RunStep): boolean {
 }
 
 function includeOf(queryKey: QueryKey): readonly string[] {
-  const params = queryKey[queryKey.length - 1] as Partial<RunStepsListKeyParams> | undefined;
-  return params?.include ?? [];
+  return runlensKeys.listParamsOf(queryKey).include ?? [];
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { QueryKey } from '@tanstack/query-core';
 import type { RunStepInclude } from '../api/schemas/index.js';
 
 /** List parameters as they appear in a key: defaults filled in so `{}` and `{ limit: 20 }` share a cache entry. */
@@ -51,6 +52,18 @@ export const runlensKeys = {
     [...runlensKeys.runStepAll(threadId, runId, stepId), { include: normalizeInclude(include) }] as const,
   /** A thread message (what a message_creation step wrote); thread-level, like the API's path. */
   message: (threadId: string, messageId: string) => [...runlensKeys.thread(threadId), 'message', messageId] as const,
+
+  /** The thread and run of a single run's key (`run(t, r)`), or null for any other key. */
+  parseRunKey: (queryKey: QueryKey): { threadId: string; runId: string } | null => {
+    const [root, level, threadId, kind, runId, ...rest] = queryKey;
+    if (root !== 'runlens' || level !== 'thread' || kind !== 'run' || rest.length > 0) return null;
+    return typeof threadId === 'string' && typeof runId === 'string' ? { threadId, runId } : null;
+  },
+  /** A runs list key (`runs(t, params)`). */
+  isRunsListKey: (queryKey: QueryKey): boolean => queryKey[0] === 'runlens' && queryKey[1] === 'thread' && queryKey[3] === 'runs',
+  /** The list params (`limit`, `order`, `include`) a list key ends with. */
+  listParamsOf: (queryKey: QueryKey): Partial<RunStepsListKeyParams> =>
+    (queryKey.at(-1) as Partial<RunStepsListKeyParams> | undefined) ?? {},
 };
 
 /** Mutation keys, under the run they act on, so `useMutationState` / `isMutating` can find them. */

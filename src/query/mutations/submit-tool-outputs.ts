@@ -9,6 +9,7 @@ import { runlensMutationKeys } from '../keys.js';
 import { runQueryOptions } from '../options/run.js';
 import { pendingToolCalls, toolCallId } from '../run-state.js';
 import { followRunStream } from '../stream/follow-run-stream.js';
+import { reconcileSubmit, submitOutcomeError } from './reconcile-submit.js';
 import { noMutationRetry, stopRunFetches, type MutationStreamConfig, type RunlensMutationOptions } from './shared.js';
 
 export interface SubmitToolOutputsVariables {
@@ -40,6 +41,8 @@ export function toolOutputsRefusal(
   if (repeated.length) return { code: 'tool_outputs_repeated', detail: `More than one output for [${repeated.join(', ')}].` };
   return null;
 }
+
+const isAbortError = (error: unknown) => error instanceof Error && error.name === 'AbortError';
 
 async function runToCheck(queryClient: QueryClient, client: RunsClient, threadId: string, runId: string): Promise<Run> {
   return readCachedRun(queryClient, threadId, runId) ?? queryClient.fetchQuery(runQueryOptions(client, threadId, runId));
@@ -78,14 +81,28 @@ export function submitToolOutputsMutationOptions(
         const refusal = toolOutputsRefusal(await runToCheck(queryClient, client, threadId, runId), tool_outputs, submitted);
         if (refusal) throw refusedBeforeSend('tool_outputs', refusal.code, refusal.detail);
         await stopRunFetches(queryClient, threadId, runId);
-        const run = config.stream
-          ? await followRunStream(
-              queryClient,
-              (stop) => client.submitToolOutputsStream(threadId, runId, { tool_outputs }, { signal: stop }),
-              { signal: config.signal?.(), run: { threadId, runId } },
-            )
-          : await client.submitToolOutputs(threadId, runId, { tool_outputs });
-        state.submittedCallIds.set(ref, new Set([...submitted, ...tool_outputs.map((output) => output.tool_call_id)]));
+        const markAnswered = () =>
+          state.submittedCallIds.set(ref, new Set([...submitted, ...tool_outputs.map((output) => output.tool_call_id)]));
+        let run: Run;
+        try {
+          run = config.stream
+            ? await followRunStream(
+                queryClient,
+                (stop) => client.submitToolOutputsStream(threadId, runId, { tool_outputs }, { signal: stop }),
+                { signal: config.signal?.(), run: { threadId, runId } },
+              )
+            : await client.submitToolOutputs(threadId, runId, { tool_outputs });
+        } catch (error) {
+          if (isAbortError(error)) throw error;
+          // Not a failure yet: the outputs may have landed with the answer lost. Ask the server.
+          const outcome = await reconcileSubmit(client, threadId, runId, tool_outputs).catch(() => null);
+          if (!outcome) throw error;
+          writeRun(queryClient, outcome.run);
+          if (outcome.kind !== 'landed') throw submitOutcomeError(outcome, error);
+          markAnswered();
+          return outcome.run;
+        }
+        markAnswered();
         // A stream has written the run (and goes on writing it): writing this snapshot again could undo a newer event.
         if (!config.stream) writeRun(queryClient, run);
         return run;

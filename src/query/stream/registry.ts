@@ -1,6 +1,7 @@
 import type { Query, QueryClient } from '@tanstack/query-core';
 import type { Message, RunStep } from '../../api/schemas/index.js';
 import { runRef } from '../in-flight.js';
+import { onRunForgotten } from '../forget-runs.js';
 import { runlensKeys } from '../keys.js';
 
 /*
@@ -45,8 +46,13 @@ const clientsByRun = new Map<string, Set<QueryClient>>();
 function registry(queryClient: QueryClient): Registry {
   let entry = registries.get(queryClient);
   if (!entry) {
-    entry = { open: new Map(), states: new Map(), listeners: new Set() };
-    registries.set(queryClient, entry);
+    const created: Registry = { open: new Map(), states: new Map(), listeners: new Set() };
+    // An ended stream's state outlives the stream (useRunStreamStatus shows it), not the run's query.
+    onRunForgotten(queryClient, (threadId, runId) => {
+      const ref = runRef(threadId, runId);
+      if (!created.open.has(ref) && created.states.delete(ref)) notify(created);
+    });
+    registries.set(queryClient, (entry = created));
   }
   return entry;
 }
@@ -139,4 +145,10 @@ export function subscribeRunStreams(queryClient: QueryClient, listener: () => vo
   const reg = registry(queryClient);
   reg.listeners.add(listener);
   return () => reg.listeners.delete(listener);
+}
+
+/** How many entries the registry holds (tests check it returns to where it was). */
+export function runStreamRegistrySize(queryClient: QueryClient): { open: number; states: number; listeners: number } {
+  const reg = registries.get(queryClient);
+  return { open: reg?.open.size ?? 0, states: reg?.states.size ?? 0, listeners: reg?.listeners.size ?? 0 };
 }
