@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import { describeIssues, flattenIssues } from './issues.js';
+import { describeIssues, flattenIssues, formatPath } from './issues.js';
 
 export interface RunsApiErrorInit {
   /** HTTP status; `null` when the request was never sent or no response came back. */
@@ -13,6 +13,8 @@ export interface RunsApiErrorInit {
   requestId: string | null;
   /** What went wrong, in the backend's (or the check's) own words. */
   detail: string;
+  /** How long the server asked to wait before trying again (`retry-after-ms` / `retry-after`), else null. */
+  retryAfterMs?: number | null;
   cause?: unknown;
 }
 
@@ -33,6 +35,8 @@ export class RunsApiError extends Error {
   readonly requestId: string | null;
   /** The message without the bracketed context, for showing to a person. */
   readonly detail: string;
+  /** How long the server asked to wait before trying again (a 429's or 503's `retry-after`), else null. */
+  readonly retryAfterMs: number | null;
   readonly [RUNS_API_ERROR] = true;
 
   constructor(init: RunsApiErrorInit) {
@@ -43,6 +47,7 @@ export class RunsApiError extends Error {
     this.param = init.param;
     this.requestId = init.requestId;
     this.detail = init.detail;
+    this.retryAfterMs = init.retryAfterMs ?? null;
   }
 
   /** True for a RunsApiError, also one from another copy of this package. */
@@ -98,6 +103,11 @@ export class RunsSchemaError extends Error {
   readonly issues: readonly z.core.$ZodIssue[];
   /** The payload as received (parsed JSON, or the text when it was not JSON). */
   readonly payload: unknown;
+  /**
+   * What to show a person: one sentence naming where the answer went wrong, without the
+   * payload dump that `message` carries for developers.
+   */
+  readonly detail: string;
   readonly [RUNS_SCHEMA_ERROR] = true;
 
   constructor(operation: string, issues: readonly z.core.$ZodIssue[], payload: unknown) {
@@ -106,6 +116,8 @@ export class RunsSchemaError extends Error {
     this.operation = operation;
     this.issues = flat;
     this.payload = payload;
+    const where = flat[0] ? ` (at ${formatPath(flat[0].path)})` : '';
+    this.detail = `The server sent an answer runlens cannot read${where}. Try again; if it keeps happening, the server and runlens disagree about the API.`;
   }
 
   static is(error: unknown): error is RunsSchemaError {
@@ -137,6 +149,18 @@ function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
   if (typeof error !== 'object' || error === null) return false;
   if ((error as Error).name === 'AbortError') return true;
   return isSdkApiError(error) && error.status === undefined && error.error === undefined && error.message === SDK_ABORT_MESSAGE;
+}
+
+/** The server's wait hint: `retry-after-ms`, else `retry-after` in seconds or as an HTTP date. */
+function retryAfterMs(headers: SdkApiErrorLike['headers']): number | null {
+  const ms = Number(headers?.get('retry-after-ms') ?? Number.NaN);
+  if (Number.isFinite(ms) && ms >= 0) return ms;
+  const value = headers?.get('retry-after');
+  if (!value) return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
 }
 
 function stringOrNull(...values: unknown[]): string | null {
@@ -178,6 +202,7 @@ export function toRunsError(error: unknown, signal?: AbortSignal): Error {
     requestId: stringOrNull(error.requestID, error.headers?.get('x-request-id')),
     // The SDK prefixes its message with the status; the body's own message reads better.
     detail: stringOrNull(body['message']) ?? error.message.replace(/^\d{3} /, ''),
+    retryAfterMs: retryAfterMs(error.headers),
     cause: error,
   });
 }

@@ -46,7 +46,18 @@ export interface PollObservation {
   unchangedPolls: number;
   /** HTTP status of the last fetch's error when the last fetch failed; 0 for a connection error. */
   lastErrorStatus?: number | undefined;
+  /** The last fetch failed because the answer broke the schema (it has no HTTP status of its own). */
+  lastErrorIsSchema?: boolean | undefined;
+  /** The server's `retry-after` on the last failed fetch (the SDK has already given up retrying it). */
+  lastErrorRetryAfterMs?: number | null | undefined;
+  /** Fetches that failed in a row since the last success. */
+  failedPolls?: number | undefined;
 }
+
+/** A schema-breaking answer may be a glitch (a proxy, a bad deploy): looked at again this many times, then left for the person's Retry. */
+export const SCHEMA_ERROR_POLLS = 3;
+/** The longest `retry-after` the policy waits for before looking again anyway. */
+const MAX_RETRY_AFTER_MS = 60_000;
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
@@ -60,7 +71,9 @@ function isRetryableStatus(status: number): boolean {
  * Pure: same run, observation and tuning give the same answer.
  *
  * - terminal → `false`; a 4xx that will not heal (404, 400…) → `false`
- * - a failed poll that may heal → `maxIntervalMs` (the SDK has already retried it)
+ * - a failed poll that may heal → `maxIntervalMs`, or the server's `retry-after` when longer (the
+ *   SDK has already retried it); an answer that broke the schema → the same, `SCHEMA_ERROR_POLLS`
+ *   times in a row, then `false`
  * - `requires_action` → slowly (or at the hint), but never past `expires_at` + grace, so expiry
  *   shows up promptly
  * - the server's hint, clamped to [hintFloorMs, max], when it sent one
@@ -75,7 +88,9 @@ export function nextPollInterval(
   const { minIntervalMs: min, maxIntervalMs: max } = tuning;
   if (run && isTerminalStatus(run.status)) return false;
   if (observation.lastErrorStatus !== undefined) {
-    return isRetryableStatus(observation.lastErrorStatus) ? max : false;
+    if (observation.lastErrorIsSchema) return (observation.failedPolls ?? 1) >= SCHEMA_ERROR_POLLS ? false : max;
+    if (!isRetryableStatus(observation.lastErrorStatus)) return false;
+    return Math.max(max, Math.min(observation.lastErrorRetryAfterMs ?? 0, MAX_RETRY_AFTER_MS));
   }
   if (!run) return min;
   if (run.status === 'requires_action') {

@@ -1,5 +1,6 @@
 import { replaceEqualDeep, type QueryState } from '@tanstack/query-core';
 import type { RunWithPollHint } from '../api/client.js';
+import { RunsApiError, RunsSchemaError } from '../api/errors.js';
 import type { Run } from '../api/schemas/index.js';
 import type { PollObservation } from './polling.js';
 
@@ -46,14 +47,22 @@ function errorStatus(error: unknown): number {
   return typeof status === 'number' ? status : 0;
 }
 
+// The query's error count when it last succeeded: failures since are the ones in a row.
+const errorsAtLastSuccess = new WeakMap<object, number>();
+
 /** What the polling policy may know about a run query beyond its data. */
 export function observeRunQuery(query: { state: QueryState<Run, unknown> }): PollObservation {
-  const { data, status, error } = query.state;
+  const { data, status, error, errorUpdateCount } = query.state;
   const meta = data ? pollMeta.get(data) : undefined;
+  if (status !== 'error') errorsAtLastSuccess.set(query, errorUpdateCount);
+  const failed = status === 'error';
   return {
     pollAfterMs: meta?.pollAfterMs ?? null,
     unchangedPolls: meta?.unchangedPolls ?? 0,
-    lastErrorStatus: status === 'error' ? errorStatus(error) : undefined,
+    lastErrorStatus: failed ? errorStatus(error) : undefined,
+    lastErrorIsSchema: failed && RunsSchemaError.is(error),
+    lastErrorRetryAfterMs: failed && RunsApiError.is(error) ? error.retryAfterMs : null,
+    failedPolls: failed ? errorUpdateCount - (errorsAtLastSuccess.get(query) ?? 0) : 0,
   };
 }
 

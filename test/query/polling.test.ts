@@ -65,6 +65,21 @@ describe('nextPollInterval', () => {
     expect(nextPollInterval(undefined, { ...fresh, lastErrorStatus: 400 }, tuning)).toBe(false);
   });
 
+  it("waits out a 429's or 503's retry-after when it is longer than the usual back-off, up to a minute", () => {
+    const run = makeRun();
+    expect(nextPollInterval(run, { ...fresh, lastErrorStatus: 429, lastErrorRetryAfterMs: 20_000 }, tuning)).toBe(20_000);
+    expect(nextPollInterval(run, { ...fresh, lastErrorStatus: 503, lastErrorRetryAfterMs: 1000 }, tuning)).toBe(5000);
+    expect(nextPollInterval(run, { ...fresh, lastErrorStatus: 429, lastErrorRetryAfterMs: 3_600_000 }, tuning)).toBe(60_000);
+  });
+
+  it('looks again after an answer that broke the schema a few times in a row, then leaves it to Retry', () => {
+    const run = makeRun();
+    const schema = (failedPolls: number) => ({ ...fresh, lastErrorStatus: 0, lastErrorIsSchema: true, failedPolls });
+    expect(nextPollInterval(run, schema(1), tuning)).toBe(5000);
+    expect(nextPollInterval(run, schema(2), tuning)).toBe(5000);
+    expect(nextPollInterval(run, schema(3), tuning)).toBe(false);
+  });
+
   it('is pure: same inputs, same answer', () => {
     const run = makeRun({ status: 'queued' });
     const observation = { pollAfterMs: null, unchangedPolls: 4 };

@@ -1,10 +1,10 @@
 'use client';
 
-import { RunsApiError } from '../../api/errors.js';
+import { RunsApiError, RunsSchemaError } from '../../api/errors.js';
 
-/** The sentence to show a person: a RunsApiError's own words, without the support context. */
+/** The sentence to show a person: an error's own words, without the support context or a payload dump. */
 export function errorText(error: unknown): string {
-  if (RunsApiError.is(error)) return error.detail;
+  if (RunsApiError.is(error) || RunsSchemaError.is(error)) return error.detail;
   return error instanceof Error ? error.message : String(error);
 }
 
