@@ -3,12 +3,14 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import '../src/ui/styles.css';
 import { RunsProvider } from '../src/react';
-import { loadBackend, type StoryBackend } from '../stories/support/backend';
+import { loadStoryBackend, type StoryBackend } from '../stories/support/backend';
+import { applyFaults, faultsGlobalType, noFaults } from '../stories/support/faults';
 
 // Every story gets its own emulator (seeded demo data, a manual clock unless the story asks for a
 // live one), the official SDK over it (`fetch: emulator.fetch`, no network, no key), a fresh
 // QueryClient and a RunsProvider. The `backend` loader builds the story's runs first (see
-// stories/support/backend.ts), so a story renders straight into the state it is about.
+// stories/support/backend.ts), so a story renders straight into the state it is about; it is built
+// once per mount, so a re-render (a toolbar or control change) keeps the same emulator and data.
 
 const withRunsProvider: Decorator = (Story, context) => {
   const backend = context.loaded.backend as StoryBackend;
@@ -25,6 +27,14 @@ const withRunsProvider: Decorator = (Story, context) => {
   );
 };
 
+// The Faults toolbar (`faults` global, "No faults" by default): the story's emulator gets the chosen
+// preset before the story's components mount, and again whenever the toolbar changes it, live, on
+// the same emulator (stories/support/faults.ts). A story can pin one with `globals: { faults: 'outage' }`.
+const withFaults: Decorator = (Story, context) => {
+  applyFaults((context.loaded.backend as StoryBackend).emulator, context.globals.faults);
+  return <Story />;
+};
+
 const withTheme: Decorator = (Story, context) => {
   const theme = (context.globals.theme as string | undefined) ?? 'light';
   useEffect(() => {
@@ -39,8 +49,8 @@ const withTheme: Decorator = (Story, context) => {
 
 const preview: Preview = {
   tags: ['autodocs'],
-  loaders: [async (context) => ({ backend: await loadBackend(context.parameters.emulator) })],
-  decorators: [withRunsProvider, withTheme],
+  loaders: [async (context) => ({ backend: await loadStoryBackend(context) })],
+  decorators: [withRunsProvider, withFaults, withTheme],
   globalTypes: {
     theme: {
       description: 'Colour theme (sets data-theme)',
@@ -54,8 +64,9 @@ const preview: Preview = {
         dynamicTitle: true,
       },
     },
+    faults: faultsGlobalType,
   },
-  initialGlobals: { theme: 'light' },
+  initialGlobals: { theme: 'light', faults: noFaults },
   parameters: {
     layout: 'fullscreen',
     controls: { expanded: true },

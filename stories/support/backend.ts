@@ -69,13 +69,46 @@ function endOf(plan: RunPlan): number {
 
 const hang = (): Promise<Response> => new Promise<Response>(() => undefined);
 
+const wallTimeUp = new Error('wall time up');
+
+/**
+ * The manual clock as the story's emulator sees it. With no faults on it is the manual clock itself.
+ * While a fault profile is on (the Faults toolbar, a story's `globals.faults`), a sleep also ends after
+ * the same ms of wall time, so fault latency and slow bodies play out in front of you instead of
+ * waiting for a clock nobody moves, and the story's runs stay where its plan put them (their time
+ * still moves only with `manualClock.advance()`). A run stream woken early just looks again and sleeps on.
+ */
+function storyClock(manual: ManualClock, faultsOn: () => boolean): Clock {
+  return {
+    now: () => manual.now(),
+    sleep(ms, signal) {
+      if (ms <= 0 || signal?.aborted || !faultsOn()) return manual.sleep(ms, signal);
+      const stop = new AbortController();
+      const onAbort = (): void => stop.abort(signal?.reason);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const timer = setTimeout(() => stop.abort(wallTimeUp), ms);
+      return manual
+        .sleep(ms, stop.signal)
+        .catch((error: unknown) => {
+          if (error !== wallTimeUp) throw error;
+        })
+        .finally(() => {
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', onAbort);
+        });
+    },
+  };
+}
+
 export const emulatorBaseURL = 'https://emulator.runlens.invalid/v1';
 
 export async function loadBackend(parameters: EmulatorParameters = {}): Promise<StoryBackend> {
   const live = typeof parameters.clock === 'object' ? parameters.clock : undefined;
   const manualClock = live ? undefined : createManualClock(Date.now());
   const clock = live ? createSystemClock({ speed: live.speed }) : (manualClock as ManualClock);
-  const emulator = createEmulator({ clock, seed: true });
+  let faultsOn = (): boolean => false;
+  const emulator = createEmulator({ clock: manualClock ? storyClock(manualClock, () => faultsOn()) : clock, seed: true });
+  faultsOn = () => emulator.faults.profile !== null;
   let hanging = false;
   const fetch = ((input: RequestInfo | URL, init?: RequestInit) => (hanging ? hang() : emulator.fetch(input, init))) as typeof globalThis.fetch;
   const openai = new OpenAI({ apiKey: 'sk-emulator', baseURL: emulatorBaseURL, fetch, dangerouslyAllowBrowser: true, maxRetries: 0 });
@@ -140,4 +173,24 @@ export async function loadBackend(parameters: EmulatorParameters = {}): Promise<
   }
   hanging = parameters.network === 'hang';
   return { emulator, clock, manualClock, openai, client, threadId: threadId ?? demoIds.threads.history, runs, run, steps, messages };
+}
+
+const mounted = new WeakMap<AbortSignal, Promise<StoryBackend>>();
+
+/**
+ * The preview's loader: one backend per mount of a story. Storybook runs loaders again on every
+ * re-render (a toolbar global or a control changed), with the same `abortSignal` until the story is
+ * remounted; that re-render keeps this backend (the same emulator, thread and runs) instead of
+ * building a new one, so the Faults toolbar switches faults on the emulator the story already shows.
+ */
+export function loadStoryBackend(context: { abortSignal?: AbortSignal; parameters: { emulator?: EmulatorParameters } }): Promise<StoryBackend> {
+  const key = context.abortSignal;
+  if (!key) return loadBackend(context.parameters.emulator);
+  let backend = mounted.get(key);
+  if (!backend) {
+    backend = loadBackend(context.parameters.emulator);
+    mounted.set(key, backend);
+    backend.catch(() => mounted.delete(key));
+  }
+  return backend;
 }

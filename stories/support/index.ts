@@ -4,6 +4,7 @@ import type { EmulatorParameters, RunPlan, StoryBackend } from './backend';
 
 export { emulatorBaseURL, type EmulatorParameters, type RunPlan, type StoryBackend } from './backend';
 export { resolveFileUrl } from './files';
+export { applyFaults, faultPresetTitle, faultsGlobalOf, faultsGlobalType, noFaults, type FaultsGlobal } from './faults';
 export { statusLabels, statusPlans, stepPlans } from './plans';
 
 /**
