@@ -99,8 +99,9 @@ export default defineConfig({
       },
       {
         // The consumer matrix: the packed tarball installed into real apps (Vite SPA, Next.js,
-        // NodeNext/bundler typings, attw + publint). Packs once (globalSetup); after the other
-        // projects (groupOrder), so its builds do not compete with timing-sensitive tests.
+        // NodeNext/bundler typings, attw + publint). Packs once (globalSetup). Its own group
+        // (groupOrder) with two workers: its files run side by side (mostly waiting on npm, builds
+        // and the browser), but never beside the timing-sensitive tests of the other projects.
         test: {
           name: 'consumers',
           environment: 'node',
@@ -108,6 +109,7 @@ export default defineConfig({
           globalSetup: ['test/consumers/global-setup.ts'],
           testTimeout: 600_000,
           hookTimeout: 600_000,
+          maxWorkers: 2,
           sequence: { groupOrder: 1 },
         },
       },

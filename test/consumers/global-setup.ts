@@ -59,7 +59,9 @@ async function pack(packRoot: string): Promise<string | { problem: string }> {
     writeFileSync(log, output);
     const names = readdirSync(work).filter((name) => name.endsWith('.tgz'));
     if (code !== 0 || names.length !== 1) {
-      return { problem: `npm pack failed (exit ${code}; full log: ${log}):\n${output.split('\n').slice(-60).join('\n')}` };
+      const kept = join(packRoot, 'pack-failed.log');
+      writeFileSync(kept, output);
+      return { problem: `npm pack failed (exit ${code}; full log: ${kept}):\n${output.split('\n').slice(-60).join('\n')}` };
     }
     const file = join(work, names[0]!);
     const missing = missingFromTarball(file);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ConsumerCase, failure } from './support/case.ts';
 import { peers, peerSetNames, reactTypesFor, tools, type PeerSetName } from './versions.ts';
 
@@ -45,6 +45,8 @@ describe.each(peerSetNames)('types under NodeNext and Bundler, %s peers', (set: 
     });
     installed = (await consumer.install()).code === 0;
   });
+
+  afterAll(() => console.log(consumer.report()));
 
   const tsc = (project: string) => consumer.timed(`tsc ${project}`, () => consumer.run(consumer.bin('tsc'), ['--noEmit', '--pretty', 'false', '-p', project]));
 

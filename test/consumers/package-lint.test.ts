@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ConsumerCase, failure } from './support/case.ts';
 import { tools } from './versions.ts';
 
@@ -30,6 +30,8 @@ describe('package lint: attw and publint on the packed tarball', () => {
     installed = (await consumer.install()).code === 0;
   });
 
+  afterAll(() => console.log(consumer.report()));
+
   it('attw (esm-only) finds no problem in any entry but ./styles.css', async () => {
     expect(installed, failure('npm install', consumer)).toBe(true);
     // ./styles.css is a CSS file: no types to resolve, by design. Only that entry is left out.
@@ -57,6 +59,5 @@ describe('package lint: attw and publint on the packed tarball', () => {
     expect(result.code, failure('publint', consumer, result)).toBe(0);
     const suggestions = result.output.match(/^Suggestions:[\s\S]*/m)?.[0];
     if (suggestions) console.log(`[consumers] publint suggestions (not failures):\n${suggestions}`);
-    console.log(consumer.report());
   });
 });

@@ -20,7 +20,8 @@ export class ConsumerCase {
   readonly dir: string;
   readonly logFile: string;
   private readonly timings: [string, number][] = [];
-  private readonly started = performance.now();
+  /** When the case's first step began (a describe.each case waits for the one before it). */
+  private started: number | undefined;
 
   constructor(readonly name: string) {
     this.dir = join(cacheRoot, name);
@@ -109,6 +110,7 @@ export class ConsumerCase {
 
   async timed<T>(step: string, fn: () => Promise<T>): Promise<T> {
     const started = performance.now();
+    this.started ??= started;
     try {
       return await fn();
     } finally {
@@ -119,7 +121,7 @@ export class ConsumerCase {
   /** One line per step, and the case's total so far. */
   report(): string {
     const steps = this.timings.map(([step, ms]) => `${step} ${(ms / 1000).toFixed(1)} s`).join(' · ');
-    return `[consumers] ${this.name}: ${steps} · total ${((performance.now() - this.started) / 1000).toFixed(1)} s`;
+    return `[consumers] ${this.name}: ${steps} · total ${((performance.now() - (this.started ?? performance.now())) / 1000).toFixed(1)} s`;
   }
 }
 

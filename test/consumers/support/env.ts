@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { delimiter, resolve, sep } from 'node:path';
 
 /** The repo root. */
 export const repoRoot = resolve(import.meta.dirname, '../../..');
@@ -23,5 +23,10 @@ export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
     if (/^npm_config_(local_prefix|prefix|global_prefix|argv|engine_strict)$/i.test(key)) continue;
     env[key] = value;
   }
-  return { ...env, NEXT_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', CI: '1', ...extra };
+  // `npm test` puts this repo's node_modules/.bin first on PATH; a consumer gets its own tools only.
+  const path = (env.PATH ?? '')
+    .split(delimiter)
+    .filter((entry) => !entry.startsWith(repoRoot) || !entry.endsWith(`node_modules${sep}.bin`))
+    .join(delimiter);
+  return { ...env, PATH: path, NEXT_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', CI: '1', ...extra };
 }
