@@ -206,3 +206,13 @@ export function toRunsError(error: unknown, signal?: AbortSignal): Error {
     cause: error,
   });
 }
+
+/** A status worth asking again for: connection errors (0), timeouts, conflicts, rate limits and 5xx. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 0 || status === 408 || status === 409 || status === 429 || status >= 500;
+}
+
+/** An error the next try may heal (the backend was unreachable or busy), as opposed to a refusal or a broken answer. */
+export function isTransientError(error: unknown): boolean {
+  return RunsApiError.is(error) && isRetryableStatus(error.status ?? 0) && error.type !== 'invalid_request_error';
+}

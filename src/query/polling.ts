@@ -1,3 +1,4 @@
+import { isRetryableStatus } from '../api/errors.js';
 import type { Run } from '../api/schemas/index.js';
 import { isTerminalStatus } from './run-state.js';
 
@@ -19,6 +20,8 @@ export interface PollingTuning {
   expiryGraceMs: number;
   /** Clock for `expires_at` arithmetic (server seconds vs. this clock). @default Date.now */
   now: () => number;
+  /** A stream with no event for this long counts as stalled and hands its run back to polling. @default 30000 */
+  streamStallMs: number;
 }
 
 export const defaultPollingTuning: PollingTuning = {
@@ -30,6 +33,7 @@ export const defaultPollingTuning: PollingTuning = {
   requiresActionIntervalMs: 10_000,
   expiryGraceMs: 250,
   now: () => Date.now(),
+  streamStallMs: 30_000,
 };
 
 /** Defaults filled in; a key given as `undefined` keeps its default. */
@@ -61,10 +65,6 @@ const MAX_RETRY_AFTER_MS = 60_000;
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
-/** A failed poll worth repeating: connection errors, timeouts, conflicts, rate limits and 5xx. */
-function isRetryableStatus(status: number): boolean {
-  return status === 0 || status === 408 || status === 409 || status === 429 || status >= 500;
-}
 
 /**
  * The polling policy: how long to wait before looking at `run` again, or `false` to stop.

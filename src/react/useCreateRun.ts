@@ -49,7 +49,7 @@ export function useCreateRun(threadId: string, options?: UseCreateRunOptions): U
   const unmountSignal = useUnmountSignal();
   const { stream = false, ...mutationOptions } = options ?? {};
   const mutation = useMutation({
-    ...createRunMutationOptions(client, threadId, { stream, signal: unmountSignal }),
+    ...createRunMutationOptions(client, threadId, { stream, signal: unmountSignal, stallAfterMs: polling.streamStallMs }),
     ...mutationOptions,
   });
   const [isCancellingBlockingRun, setCancelling] = useState(false);

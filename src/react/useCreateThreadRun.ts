@@ -31,8 +31,11 @@ export type UseCreateThreadRunOptions = Omit<
 export function useCreateThreadRun(
   options?: UseCreateThreadRunOptions,
 ): UseMutationResult<Run, RunsError, CreateThreadRunParams> {
-  const { client } = useRunsContext();
+  const { client, polling } = useRunsContext();
   const unmountSignal = useUnmountSignal();
   const { stream = false, ...mutationOptions } = options ?? {};
-  return useMutation({ ...createThreadRunMutationOptions(client, { stream, signal: unmountSignal }), ...mutationOptions });
+  return useMutation({
+    ...createThreadRunMutationOptions(client, { stream, signal: unmountSignal, stallAfterMs: polling.streamStallMs }),
+    ...mutationOptions,
+  });
 }

@@ -60,7 +60,7 @@ export function useSubmitToolOutputs(
   const unmountSignal = useUnmountSignal();
   const { stream = false, ...mutationOptions } = options ?? {};
   const mutation = useMutation({
-    ...submitToolOutputsMutationOptions(client, threadId, runId, { stream, signal: unmountSignal }),
+    ...submitToolOutputsMutationOptions(client, threadId, runId, { stream, signal: unmountSignal, stallAfterMs: polling.streamStallMs }),
     ...mutationOptions,
   });
   const { mutate, mutateAsync } = mutation;

@@ -2,7 +2,6 @@ import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { TestProject } from 'vitest/node';
 import { cacheRoot, childEnv, repoRoot } from './support/env.ts';
 
 declare module 'vitest' {
@@ -19,7 +18,12 @@ declare module 'vitest' {
  * to every case. The file is named after its content hash, so a case's `"runlens": "file:…"`
  * changes exactly when the package does: npm then replaces only runlens in the reused node_modules.
  */
-export default async function setup(project: TestProject): Promise<void> {
+/** The part of Vitest's TestProject this setup uses (its type lives in vitest/node, whose browser matchers would shadow jest-dom's in the root typecheck). */
+interface ProvidingProject {
+  provide<K extends keyof import('vitest').ProvidedContext>(key: K, value: import('vitest').ProvidedContext[K]): void;
+}
+
+export default async function setup(project: ProvidingProject): Promise<void> {
   const packRoot = join(cacheRoot, 'pack');
   mkdirSync(packRoot, { recursive: true });
   const started = performance.now();

@@ -28,7 +28,7 @@ export function createRunMutationOptions(
         if (config.stream) {
           const signal = config.signal?.();
           // The stream writes the run itself (and every event after it).
-          return await followRunStream(queryClient, (stop) => client.createRunStream(threadId, params, { signal: stop }), { signal });
+          return await followRunStream(queryClient, (stop) => client.createRunStream(threadId, params, { signal: stop }), { signal, stallAfterMs: config.stallAfterMs });
         }
         const run = await client.createRun(threadId, params);
         writeRun(queryClient, run, { isNew: true });
@@ -58,7 +58,10 @@ export function createThreadRunMutationOptions(
     mutationFn: async (params, { client: queryClient }) => {
       if (config.stream) {
         const signal = config.signal?.();
-        return followRunStream(queryClient, (stop) => client.createThreadRunStream(params, { signal: stop }), { signal });
+        return followRunStream(queryClient, (stop) => client.createThreadRunStream(params, { signal: stop }), {
+          signal,
+          stallAfterMs: config.stallAfterMs,
+        });
       }
       const run = await client.createThreadRun(params);
       writeRun(queryClient, run, { isNew: true });

@@ -26,6 +26,11 @@ export interface MutationStreamConfig {
    * is made after its first render). Aborting it ends the stream; the run then polls again.
    */
   signal?: () => AbortSignal | undefined;
+  /**
+   * How long the stream may go without an event before it counts as stalled: it is closed and the
+   * run polls again (`useRunStreamStatus` says `stalled`). @default 30000
+   */
+  stallAfterMs?: number;
 }
 
 /** Stops in-flight polls of the run, so an answer from before this mutation cannot land after it. */

@@ -89,7 +89,7 @@ export function submitToolOutputsMutationOptions(
             ? await followRunStream(
                 queryClient,
                 (stop) => client.submitToolOutputsStream(threadId, runId, { tool_outputs }, { signal: stop }),
-                { signal: config.signal?.(), run: { threadId, runId } },
+                { signal: config.signal?.(), run: { threadId, runId }, stallAfterMs: config.stallAfterMs },
               )
             : await client.submitToolOutputs(threadId, runId, { tool_outputs });
         } catch (error) {

@@ -17,11 +17,24 @@ export interface RunStreamOptions {
 export interface FollowRunStreamOptions extends RunStreamOptions {
   /** The run the stream is about, when known before it opens (a submit): polling stops at once. */
   run?: { threadId: string; runId: string };
+  /**
+   * No event for this long and the stream counts as stalled (headers came, then nothing): it is
+   * closed and the run polls again. @default 30000
+   */
+  stallAfterMs?: number | undefined;
 }
+
+const DEFAULT_STALL_MS = 30_000;
 
 /** The backend's `error` event as the error the stream broke with. */
 function streamEventError(data: ApiErrorObject): RunsApiError {
   return new RunsApiError({ status: null, type: data.type, code: data.code, param: data.param, requestId: null, detail: data.message });
+}
+
+function stalledError(afterMs: number): RunsApiError {
+  return RunsApiError.connection(`The event stream stalled: no event for ${Math.round(afterMs / 1000)} s. The run is polled instead.`, {
+    code: 'stream_stalled',
+  });
 }
 
 function endedEarly(): RunsApiError {
@@ -67,10 +80,23 @@ export function followRunStream(
   let entry = options.run && registerRunStream(queryClient, options.run.threadId, options.run.runId, controller);
   let firstRun: Run | undefined;
   let closed = false;
+  // The watchdog: every event re-arms it; when it fires the stream is stopped and counted as stalled.
+  const stallAfterMs = options.stallAfterMs ?? DEFAULT_STALL_MS;
+  let stalled = false;
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
+  const rearm = () => {
+    clearTimeout(watchdog);
+    watchdog = setTimeout(() => {
+      stalled = true;
+      controller.abort();
+    }, stallAfterMs);
+  };
 
   return new Promise<Run>((resolve, reject) => {
     async function follow(): Promise<void> {
+      rearm();
       for await (const event of open(controller.signal)) {
+        rearm();
         if (event.event === 'error') throw streamEventError(event.data);
         if (isRunEvent(event) && !entry) {
           entry = registerRunStream(queryClient, event.data.thread_id, event.data.id, controller);
@@ -95,16 +121,22 @@ export function followRunStream(
         if (closed) return;
         if (!firstRun) {
           if (entry) unregisterRunStream(queryClient, entry, null);
-          reject(error);
+          reject(stalled ? stalledError(stallAfterMs) : error);
           return;
         }
         // Superseded by a newer stream of the same run: that one owns the run now.
         if (!entry || findOpenRunStream(queryClient, entry.threadId, entry.runId) !== entry) return;
-        const state: RunStreamState = controller.signal.aborted
-          ? { status: 'aborted', error: null }
-          : { status: 'broken', error: error instanceof Error ? error : new Error(String(error)) };
-        fallBackToPolling(queryClient, entry, state);
+        fallBackToPolling(queryClient, entry, endedState(error));
       })
-      .finally(() => lifetime?.removeEventListener('abort', stop));
+      .finally(() => {
+        clearTimeout(watchdog);
+        lifetime?.removeEventListener('abort', stop);
+      });
+
+    function endedState(error: unknown): RunStreamState {
+      if (stalled) return { status: 'stalled', error: stalledError(stallAfterMs) };
+      if (controller.signal.aborted) return { status: 'aborted', error: null };
+      return { status: 'broken', error: error instanceof Error ? error : new Error(String(error)) };
+    }
   });
 }

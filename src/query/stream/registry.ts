@@ -11,8 +11,11 @@ import { runlensKeys } from '../keys.js';
  * QueryClients stream which run sits beside the per-client registry.
  */
 
-/** `open` while events arrive; how it ended otherwise (`broken`: cut, or the backend's `error` event). */
-export type RunStreamStatus = 'open' | 'closed' | 'broken' | 'aborted';
+/**
+ * `open` while events arrive; how it ended otherwise: `closed` (requires_action or terminal),
+ * `broken` (cut, or the backend's `error` event), `stalled` (no event for too long), `aborted`.
+ */
+export type RunStreamStatus = 'open' | 'closed' | 'broken' | 'stalled' | 'aborted';
 
 export interface RunStreamState {
   status: RunStreamStatus;

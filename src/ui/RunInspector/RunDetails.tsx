@@ -1,14 +1,16 @@
 'use client';
 
 import type { ComponentProps } from 'react';
+import { isTransientError, RunsApiError } from '../../api/errors.js';
 import type { Run } from '../../api/schemas/index.js';
 import { useRun } from '../../react/useRun.js';
 import { useSubmitToolOutputs } from '../../react/useSubmitToolOutputs.js';
 import { MetadataEditor } from './MetadataEditor.js';
 import { RunActions } from './RunActions.js';
 import { RunHeader } from './RunHeader.js';
+import { StaleNotice } from './StaleNotice.js';
 import { StepsPane } from './StepsPane.js';
-import { ErrorState, LoadingState } from './states.js';
+import { ErrorState, errorText, LoadingState } from './states.js';
 import { ToolOutputsPanel } from './ToolOutputsPanel.js';
 import type { RunInspectorProps } from './types.js';
 
@@ -40,17 +42,28 @@ export function RunDetails({
   // Held here, not in the tool-outputs panel: the panel goes away once the run leaves
   // requires_action, and unmounting the submitting hook would end the stream it opened.
   const submit = useSubmitToolOutputs(threadId, runId, { stream });
-  // An error before any fetch of its own succeeded (data still the listed row) means the run
-  // could not be loaded, as when the row was only a placeholder; later poll errors keep the data.
-  const loadFailed = error !== null && runQuery.dataUpdatedAt <= (listedAt ?? 0);
+  // The backend refusing the run (404…) before any fetch of its own succeeded means the listed row
+  // was only a placeholder; any other error (an outage, a broken answer) keeps the row on screen
+  // with a stale notice.
+  const refused = RunsApiError.is(error) && error.status !== null && !isTransientError(error);
+  const loadFailed = refused && runQuery.dataUpdatedAt <= (listedAt ?? 0);
 
   let body: ComponentProps<'div'>['children'];
   if (run && !loadFailed) {
     body = (
       <>
         <RunHeader run={run} fetchedAt={runQuery.dataUpdatedAt} prices={prices} />
+        {(error || runQuery.isPaused) && (
+          <StaleNotice error={error} isPaused={runQuery.isPaused} updatedAt={runQuery.dataUpdatedAt} onRetry={() => void refetch()} />
+        )}
         <RunActions threadId={threadId} run={run} />
         {run.status === 'requires_action' && <ToolOutputsPanel run={run} submit={submit} outputSchemas={outputSchemas} />}
+        {/* The form is gone once the run moved on; why this tab's answer was not used stays in view. */}
+        {run.status !== 'requires_action' && submit.error && (
+          <p className="rl-stale" data-slot="submit-outcome" data-state="failed" role="status">
+            {errorText(submit.error)}
+          </p>
+        )}
         <MetadataEditor threadId={threadId} run={run} />
         <StepsPane threadId={threadId} run={run} resolveFileUrl={resolveFileUrl} />
       </>

@@ -28,13 +28,20 @@ export function RunHeader({ run, fetchedAt, prices }: RunHeaderProps) {
   // The provider's clock (the polling one), so the duration and deadline agree with the backend's time.
   const nowMs = useNow(useRunsContext().polling.now, 1000, !isTerminalRunStatus(run.status), fetchedAt);
   const durationMs = end || run.started_at != null ? runDurationMs(run, nowMs, steps) : null;
-  const { isStreaming } = useRunStreamStatus(run.thread_id, run.id);
+  const stream = useRunStreamStatus(run.thread_id, run.id);
+  // A stream that broke or stalled handed the run to polling: say so while the run is still live.
+  const streamFellBack = (stream.status === 'broken' || stream.status === 'stalled') && !isTerminalRunStatus(run.status);
   return (
     <header className="rl-run-header" data-slot="run-header">
       <div className="rl-run-header-top">
         <h2 className="rl-mono">{run.id}</h2>
         <RunStatusBadge status={run.status} />
-        {isStreaming && (
+        {streamFellBack && (
+          <span className="rl-muted" data-slot="run-stream-fallback" title={stream.error?.message}>
+            Stream {stream.status}; polling
+          </span>
+        )}
+        {stream.isStreaming && (
           <span className="rl-live" data-slot="run-live" title="Events are streaming in; no polling">
             Live
           </span>

@@ -6,7 +6,7 @@ import { useMessage } from '../../react/useMessage.js';
 import { RunStatusBadge } from '../RunStatusBadge.js';
 import { RunStepView } from '../RunStepView.js';
 import { UnixTime } from './UnixTime.js';
-import { ErrorState } from './states.js';
+import { errorReplacesData, ErrorState } from './states.js';
 
 export interface StepRowProps {
   threadId: string;
@@ -38,7 +38,7 @@ export function StepRow({ threadId, step, resolveFileUrl }: StepRowProps) {
           completion · {formatTokens(step.usage.total_tokens)} total
         </p>
       )}
-      {messageQuery.error ? (
+      {errorReplacesData(messageQuery.error, messageQuery.data !== undefined) ? (
         <ErrorState error={messageQuery.error} title="Could not load the message" onRetry={() => void messageQuery.refetch()} />
       ) : (
         <RunStepView.Details message={messageId ? messageQuery.data : null} resolveFileUrl={resolveFileUrl} />

@@ -6,7 +6,7 @@ import { useRunsContext } from '../../react/useRunsClient.js';
 import { useRunSteps } from '../../react/useRunSteps.js';
 import { RunStepListView } from '../RunStepListView.js';
 import { RunTimelineView } from '../RunTimelineView.js';
-import { EmptyState, ErrorState, LoadingState } from './states.js';
+import { EmptyState, ErrorState, errorReplacesData, LoadingState } from './states.js';
 import { StepRow } from './StepRow.js';
 import type { RunInspectorProps } from './types.js';
 
@@ -35,7 +35,7 @@ export function StepsPane({ threadId, run, resolveFileUrl }: StepsPaneProps) {
   const now = useNow(useRunsContext().polling.now, 1000, !isTerminalRunStatus(run.status), stepsQuery.dataUpdatedAt);
 
   let body;
-  if (error) body = <ErrorState error={error} title="Could not load the steps" onRetry={() => void refetch()} />;
+  if (errorReplacesData(error, steps.length > 0)) body = <ErrorState error={error} title="Could not load the steps" onRetry={() => void refetch()} />;
   else if (isPending) body = <LoadingState>Loading steps…</LoadingState>;
   else if (steps.length === 0) body = <EmptyState>No steps yet</EmptyState>;
   else {

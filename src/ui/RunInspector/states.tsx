@@ -1,11 +1,20 @@
 'use client';
 
-import { RunsApiError, RunsSchemaError } from '../../api/errors.js';
+import { isTransientError, RunsApiError, RunsSchemaError } from '../../api/errors.js';
 
 /** The sentence to show a person: an error's own words, without the support context or a payload dump. */
 export function errorText(error: unknown): string {
   if (RunsApiError.is(error) || RunsSchemaError.is(error)) return error.detail;
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Whether a query's error replaces what it shows. Data already on screen stays through a failed
+ * refresh that the next try may heal: an outage shows once, on the run (its stale notice), not as
+ * an alert in every pane.
+ */
+export function errorReplacesData(error: unknown, hasData: boolean): boolean {
+  return error != null && !(hasData && isTransientError(error));
 }
 
 /** Shown while a query has no data yet; `aria-busy` lets assistive tech know more is coming. */
