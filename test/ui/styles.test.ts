@@ -69,3 +69,11 @@ describe('styles.css', () => {
     expect(css).toMatch(/@media \(prefers-reduced-motion: reduce\)[\s\S]*animation: none[\s\S]*transition: none/);
   });
 });
+
+describe('animations', () => {
+  it('animate only decorations (::before / ::after), never an element with text: labels keep AA mid-animation', () => {
+    const animated = [...css.matchAll(/([^{}]+)\{[^{}]*\banimation:\s*(?!\s|none)[^;]+;/g)].map((m) => m[1]!.trim());
+    expect(animated.length).toBeGreaterThan(0);
+    for (const selector of animated) expect(selector, selector).toMatch(/::(before|after)$/);
+  });
+});
