@@ -31,3 +31,10 @@ it('examples/quickstart.ts runs against the emulator and prints what its comment
     "1 false [ 'tool_calls', 'message_creation' ]",
   ]);
 }, 40_000);
+
+it('the README shows the Next.js example (the consumer matrix app) word for word', () => {
+  const readme = readFileSync(new URL('README.md', root), 'utf8');
+  for (const file of ['app/page.tsx', 'app/providers.tsx']) {
+    expect(readme).toContain(readFileSync(new URL(`test/consumers/apps/next-app/${file}`, root), 'utf8').trim());
+  }
+});
