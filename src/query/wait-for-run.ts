@@ -1,4 +1,4 @@
-import { MutationObserver, type QueryClient } from '@tanstack/query-core';
+import { focusManager, MutationObserver, type QueryClient } from '@tanstack/query-core';
 import type { RunsClient } from '../api/client.js';
 import type { Run } from '../api/schemas/index.js';
 import { cancelRunMutationOptions } from './mutations/cancel-run.js';
@@ -23,10 +23,32 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/** Resolves once the page is visible again (at once when it is), like TanStack's own refetches. */
+function untilVisible(signal?: AbortSignal): Promise<void> {
+  if (focusManager.isFocused()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const unsubscribe = focusManager.subscribe((focused) => {
+      if (!focused) return;
+      done();
+      resolve();
+    });
+    const abort = () => {
+      done();
+      reject(signal?.reason);
+    };
+    function done(): void {
+      unsubscribe();
+      signal?.removeEventListener('abort', abort);
+    }
+    signal?.addEventListener('abort', abort, { once: true });
+  });
+}
+
 /**
  * Resolves with the run once it is terminal, polling at the policy's pace through the run query
  * (so the cache and every list see each answer). Data fresher than the shortest interval is
- * reused, which keeps this from doubling the polls of a mounted `useRun`.
+ * reused, which keeps this from doubling the polls of a mounted `useRun`. No polls while the page
+ * is hidden: it looks again when the page shows.
  */
 export async function waitForTerminalRun(
   queryClient: QueryClient,
@@ -39,6 +61,7 @@ export async function waitForTerminalRun(
   const options = runQueryOptions(client, threadId, runId, config);
   for (;;) {
     config.signal?.throwIfAborted();
+    await untilVisible(config.signal);
     const run = await queryClient.fetchQuery({ ...options, staleTime: tuning.minIntervalMs });
     if (isTerminalStatus(run.status)) return run;
     const query = queryClient.getQueryCache().find<Run>({ queryKey: options.queryKey, exact: true });

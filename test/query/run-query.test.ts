@@ -8,6 +8,7 @@ import { runlensKeys } from '../../src/query/keys';
 import { runQueryOptions } from '../../src/query/options/run';
 import { observeRunQuery } from '../../src/query/run-poll-meta';
 import { waitForTerminalRun, cancelRunAndWait } from '../../src/query/wait-for-run';
+import { focusManager } from '@tanstack/query-core';
 import { startTestBackend } from '../support/emulator';
 
 // QueryObserver schedules refetchInterval only off the server; these tests are a client.
@@ -110,5 +111,23 @@ describe('waitForTerminalRun / cancelRunAndWait', () => {
     await sleep(30);
     controller.abort(new Error('left the page'));
     await expect(waiting).rejects.toThrow('left the page');
+  });
+
+  it('does not poll while the page is hidden, and finishes once it shows', async () => {
+    const { backend, client, queryClient, threadId, polling } = await setup();
+    const run = await client.createRun(threadId, { assistant_id: demoIds.assistants.message });
+    focusManager.setFocused(false);
+    try {
+      const polls = () => backend.emulator.requests.filter((r) => r.method === 'GET' && r.path.endsWith(run.id)).length;
+      const waiting = waitForTerminalRun(queryClient, client, threadId, run.id, { polling });
+      backend.clock.advance(10_000);
+      await sleep(100); // many poll intervals: nothing may go out while hidden
+      expect(polls()).toBe(0);
+      focusManager.setFocused(true);
+      expect((await waiting).status).toBe('completed');
+      expect(polls()).toBe(1);
+    } finally {
+      focusManager.setFocused(undefined);
+    }
   });
 });
