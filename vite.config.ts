@@ -75,12 +75,14 @@ export default defineConfig({
         test: {
           name: 'jsdom',
           environment: 'jsdom',
+          // These render against a real emulator over HTTP; on a busy 2-core machine 5 s is too tight.
+          testTimeout: 15_000,
           setupFiles: ['test/support/jsdom-setup.ts'],
           include: ['test/react/**/*.test.{ts,tsx}', 'test/ui/**/*.test.{ts,tsx}', 'test/primitives/**/*.test.{ts,tsx}'],
         },
       },
       {
-        // Every story is a test: rendered in headless Chromium (Debian's, never a downloaded one) with
+        // Every story is a test: rendered in headless Chromium (test/support/chromium.ts finds one) with
         // its play function and the axe check (parameters.a11y.test = 'error' in .storybook/preview.tsx).
         plugins: [storybookTest({ configDir: resolve(import.meta.dirname, '.storybook') })],
         resolve: { alias: selfAlias },
