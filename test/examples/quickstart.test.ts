@@ -8,7 +8,10 @@ import { serveEmulator } from '../../src/emulator/node';
 const run = promisify(execFile);
 const root = new URL('../../', import.meta.url);
 let close: (() => Promise<void>) | undefined;
-afterEach(() => close?.());
+afterEach(async () => {
+  await close?.();
+  close = undefined;
+});
 
 it('the README shows examples/quickstart.ts word for word', () => {
   const readme = readFileSync(new URL('README.md', root), 'utf8');

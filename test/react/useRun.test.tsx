@@ -69,6 +69,8 @@ describe('useRun', () => {
     const { result, unmount } = renderHook(() => useRun(threadId, run.id), { wrapper: h.wrapper });
     await waitFor(() => expect(result.current.data).toBeDefined());
     await waitFor(() => expect(h.runPolls(run.id)).toBeGreaterThan(2)); // it is polling
+    // Unmount between polls: a request already on the wire may still land, a new one may not start.
+    await waitFor(() => expect(result.current.isFetching).toBe(false));
     unmount();
     const mark = h.mark();
     act(() => h.clock.advance(1_000));
