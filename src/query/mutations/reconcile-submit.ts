@@ -48,27 +48,16 @@ export async function reconcileSubmit(
 
 /** What the person sees when their answer did not land, instead of the raw 400. */
 export function submitOutcomeError(outcome: SubmitReconciliation, original: unknown): unknown {
+  const refusal = (code: string, detail: string) =>
+    new RunsApiError({ status: null, type: 'invalid_request_error', code, param: 'tool_outputs', requestId: null, detail, cause: original });
   if (outcome.kind === 'answered-elsewhere') {
-    return new RunsApiError({
-      status: null,
-      type: 'invalid_request_error',
-      code: 'tool_outputs_already_answered',
-      param: 'tool_outputs',
-      requestId: null,
-      detail: 'Already answered: these tool calls were answered elsewhere (another tab or client) before your outputs arrived.',
-      cause: original,
-    });
+    return refusal(
+      'tool_outputs_already_answered',
+      'Already answered: these tool calls were answered elsewhere (another tab or client) before your outputs arrived.',
+    );
   }
   if (outcome.kind === 'run-moved-on') {
-    return new RunsApiError({
-      status: null,
-      type: 'invalid_request_error',
-      code: 'run_not_awaiting_outputs',
-      param: 'tool_outputs',
-      requestId: null,
-      detail: `The run is ${outcome.run.status} now; it no longer takes tool outputs.`,
-      cause: original,
-    });
+    return refusal('run_not_awaiting_outputs', `The run is ${outcome.run.status} now; it no longer takes tool outputs.`);
   }
   return original;
 }
