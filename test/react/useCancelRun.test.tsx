@@ -51,7 +51,7 @@ describe('useCancelRun', () => {
     expect(h.runPolls(run.id, mark)).toBe(0);
   });
 
-  it('rolls the optimistic status back when the server refuses', async () => {
+  it('a cancel that arrives after the run ended is no failure: it resolves with the ended run', async () => {
     const h = await setup();
     const threadId = await h.createThread();
     const run = await h.client.createRun(threadId, { assistant_id: assistants.message });
@@ -60,10 +60,25 @@ describe('useCancelRun', () => {
     h.queryClient.setQueryData(runlensKeys.run(threadId, run.id), stale);
     const { result } = renderHook(() => useCancelRun(threadId, run.id), { wrapper: h.wrapper });
 
+    const answer = await act(() => result.current.mutateAsync());
+    expect(answer.status).toBe('completed');
+    expect(cancels(h)).toBe(1); // the server said "Cannot cancel run with status 'completed'"
+    await waitFor(() => expect(result.current.isSuccess).toBe(true));
+    expect(result.current.error).toBeNull();
+    expect(h.queryClient.getQueryData<Run>(runlensKeys.run(threadId, run.id))?.status).toBe('completed');
+  });
+
+  it('rolls the optimistic status back when the server refuses and the run is not over', async () => {
+    const h = await setup();
+    const threadId = await h.createThread();
+    const run = await h.client.createRun(threadId, { assistant_id: assistants.message });
+    // A run the server does not know (a stale row): the cancel and the check both answer 404.
+    const ghost: Run = { ...run, id: 'run_ghost', status: 'in_progress' };
+    h.queryClient.setQueryData(runlensKeys.run(threadId, ghost.id), ghost);
+    const { result } = renderHook(() => useCancelRun(threadId, ghost.id), { wrapper: h.wrapper });
+
     await act(() => result.current.mutateAsync().catch(() => undefined));
-    await waitFor(() => expect(result.current.error).toMatchObject({ status: 400 }));
-    expect(result.current.error?.message).toMatch(/Cannot cancel run with status 'completed'/);
-    // Rolled back, then refreshed: the cache ends on the server's truth, not on `cancelling`.
-    await waitFor(() => expect(h.queryClient.getQueryData<Run>(runlensKeys.run(threadId, run.id))?.status).toBe('completed'));
+    await waitFor(() => expect(result.current.error).toMatchObject({ status: 404 }));
+    expect(h.queryClient.getQueryData<Run>(runlensKeys.run(threadId, ghost.id))?.status).toBe('in_progress');
   });
 });

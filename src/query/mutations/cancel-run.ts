@@ -17,10 +17,17 @@ async function cancelOnce(queryClient: QueryClient, client: RunsClient, threadId
     writeRun(queryClient, run);
     return run;
   } catch (error) {
+    // Typically "Cannot cancel run with status 'completed'": the run ended while the cancel was on
+    // its way, which is all a cancel wants. Ask the server before calling it a failure.
+    const fresh = await client.getRun(threadId, runId).then(({ run }) => run, () => null);
+    if (fresh && isTerminalStatus(fresh.status)) {
+      writeRun(queryClient, fresh);
+      return fresh;
+    }
     // Roll back only our own optimistic status, not something a poll wrote meanwhile.
     const now = readCachedRun(queryClient, threadId, runId);
-    if (before && now?.status === 'cancelling') restoreRun(queryClient, before);
-    // Typically "Cannot cancel run with status 'completed'": the cache was behind, so look again.
+    if (fresh) writeRun(queryClient, fresh);
+    else if (before && now?.status === 'cancelling') restoreRun(queryClient, before);
     void queryClient.invalidateQueries({ queryKey: runlensKeys.run(threadId, runId), exact: true });
     throw error;
   }
