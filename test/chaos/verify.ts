@@ -69,13 +69,17 @@ export async function checkServerTruth(backend: Pick<ChaosBackend, 'truth'>, thr
       }
     }
   }
+  const misreported = new Set<string>();
   for (const answer of ledger.answers) {
     for (const output of answer.outputs) {
       const onServer = outputs.get(output.tool_call_id);
       if (answer.resolved && onServer !== output.output) {
         findings.lost.push(`tab ${answer.tab}'s answer to ${output.tool_call_id} was reported landed, the server has ${JSON.stringify(onServer ?? null)}`);
       }
-      if (!answer.resolved && onServer === output.output && !ledger.answers.some((other) => other.resolved && other.outputs.some((o) => o.output === output.output))) {
+      const landedUnreported = !ledger.answers.some((other) => other.resolved && other.outputs.some((o) => o.output === output.output));
+      // Counted once per answer, whichever of its clicks (a double click, a retry) said what.
+      if (!answer.resolved && onServer === output.output && landedUnreported && !misreported.has(output.output)) {
+        misreported.add(output.output);
         findings.misreported.submits.push(`tab ${answer.tab}'s answer to ${output.tool_call_id} landed but was reported failed (${answer.error})`);
       }
     }
