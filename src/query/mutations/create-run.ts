@@ -1,8 +1,9 @@
+import { RunsApiError } from '../../api/errors.js';
 import type { RunsClient } from '../../api/client.js';
 import type { CreateRunParams, CreateThreadRunParams, Run } from '../../api/schemas/index.js';
 import { findActiveRunInCache, writeRun } from '../cache.js';
 import { toActiveRunError } from '../errors.js';
-import { runlensMutationKeys } from '../keys.js';
+import { runlensKeys, runlensMutationKeys } from '../keys.js';
 import { followRunStream } from '../stream/follow-run-stream.js';
 import { noMutationRetry, type MutationStreamConfig, type RunlensMutationOptions } from './shared.js';
 
@@ -34,6 +35,11 @@ export function createRunMutationOptions(
         writeRun(queryClient, run, { isNew: true });
         return run;
       } catch (error) {
+        // The answer may be what failed, not the create (a reset after the run was made, a cut
+        // stream, a retry refused as "already has an active run"): the lists look again.
+        if (!RunsApiError.is(error) || error.requestId !== null || error.type === 'connection_error') {
+          void queryClient.invalidateQueries({ queryKey: runlensKeys.runsLists(threadId) });
+        }
         throw toActiveRunError(error, threadId, findActiveRunInCache(queryClient, threadId)?.id) ?? error;
       }
     },

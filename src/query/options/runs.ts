@@ -2,6 +2,7 @@ import type { DataTag, InfiniteData, InfiniteQueryObserverOptions } from '@tanst
 import type { RunsClient } from '../../api/client.js';
 import type { RunsError } from '../errors.js';
 import type { ListPage, Run } from '../../api/schemas/index.js';
+import { isStaleRunWrite, readCachedRun } from '../cache.js';
 import { normalizeListParams, runlensKeys } from '../keys.js';
 import type { PageCursor } from '../pages.js';
 import { noQueryRetry } from './shared.js';
@@ -57,7 +58,15 @@ export function runsInfiniteQueryOptions(
   const { limit, order } = normalizeListParams(params);
   return {
     queryKey: runlensKeys.runs(threadId, { limit, order }) as DataTag<RunsQueryKey, RunsInfiniteData, RunsError>,
-    queryFn: ({ pageParam, signal }) => client.listRuns(threadId, { limit, order, ...pageParam }, { signal }),
+    queryFn: async ({ pageParam, signal, client: queryClient }) => {
+      const page = await client.listRuns(threadId, { limit, order, ...pageParam }, { signal });
+      // A page read before a run's own query saw it move on (it lands late) must not move it back.
+      const data = page.data.map((run) => {
+        const cached = readCachedRun(queryClient, threadId, run.id);
+        return cached && isStaleRunWrite(cached, run) ? cached : run;
+      });
+      return data.some((run, index) => run !== page.data[index]) ? { ...page, data } : page;
+    },
     initialPageParam: {},
     getNextPageParam: (lastPage, _pages, lastCursor) => nextCursor(lastPage, lastCursor),
     // In asc order newer runs come last, after a page whose has_more is false: nothing before the first.

@@ -94,7 +94,8 @@ export function followRunStream(
 
   return new Promise<Run>((resolve, reject) => {
     async function follow(): Promise<void> {
-      rearm();
+      // Armed at the first event, not before: until the stream opens the SDK may be waiting out a
+      // 429's retry-after, which is no stall.
       for await (const event of open(controller.signal)) {
         rearm();
         if (event.event === 'error') throw streamEventError(event.data);
