@@ -78,7 +78,8 @@ export async function checkServerTruth(backend: Pick<ChaosBackend, 'truth'>, thr
       }
       const landedUnreported = !ledger.answers.some((other) => other.resolved && other.outputs.some((o) => o.output === output.output));
       // Counted once per answer, whichever of its clicks (a double click, a retry) said what.
-      if (!answer.resolved && onServer === output.output && landedUnreported && !misreported.has(output.output)) {
+      const sent = !answer.error?.includes('Nothing was sent');
+      if (!answer.resolved && sent && onServer === output.output && landedUnreported && !misreported.has(output.output)) {
         misreported.add(output.output);
         findings.misreported.submits.push(`tab ${answer.tab}'s answer to ${output.tool_call_id} landed but was reported failed (${answer.error})`);
       }
