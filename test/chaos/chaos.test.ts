@@ -10,7 +10,7 @@ import { failingResults, failureReports, formatSummary, runChaos, seedsFromEnv }
 const seeds = seedsFromEnv(50);
 
 describe('run lifecycles under chaos', () => {
-  it(`${seeds.length} seeded lifecycles: no lost tool output, no duplicate, no unhandled rejection, every run terminal on every screen, bookkeeping back to zero`, async () => {
+  it(`${seeds.length} seeded lifecycles: every click settles, no lost tool output, no duplicate, no unhandled rejection, every run terminal on every screen, bookkeeping back to zero`, async () => {
     const summary = await runChaos({ seeds });
     console.log(formatSummary(summary));
     const failing = failingResults(summary);
@@ -19,6 +19,7 @@ describe('run lifecycles under chaos', () => {
       summary.results.reduce((sum, result) => sum + pick(result.findings).length, 0);
     expect(
       {
+        hangs: summary.results.reduce((sum, result) => sum + result.ledger.hangs.length, 0),
         lost: total((f) => f.lost),
         duplicates: total((f) => f.duplicates),
         unhandled: summary.unhandled.length,
@@ -27,6 +28,6 @@ describe('run lifecycles under chaos', () => {
         harness: total((f) => f.harness),
       },
       report,
-    ).toEqual({ lost: 0, duplicates: 0, unhandled: 0, notTerminal: 0, leaks: 0, harness: 0 });
+    ).toEqual({ hangs: 0, lost: 0, duplicates: 0, unhandled: 0, notTerminal: 0, leaks: 0, harness: 0 });
   }, 240_000);
 });

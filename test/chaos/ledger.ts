@@ -10,11 +10,33 @@ export interface Ledger {
   cancels: { tab: TabName; ok: boolean; error?: string }[];
   /** One action made the layer send a request more than once (SDK retries not counted). */
   duplicateSends: string[];
+  /** Clicks whose mutation had not settled after `CLICK_PATIENCE_MS`: a spinner that never ends. */
+  hangs: string[];
   /** What did not happen as planned, or was odd without breaking an invariant. */
   notes: string[];
 }
 
-export const emptyLedger = (): Ledger => ({ creates: [], answers: [], cancels: [], duplicateSends: [], notes: [] });
+export const emptyLedger = (): Ledger => ({ creates: [], answers: [], cancels: [], duplicateSends: [], hangs: [], notes: [] });
+
+/** How long (wall) the person waits for a click to settle before calling it hung and moving on. */
+export const CLICK_PATIENCE_MS = 10_000;
+
+export const STILL_PENDING = Symbol('still pending');
+
+/**
+ * The click's outcome, or STILL_PENDING once `CLICK_PATIENCE_MS` passed (the person gives up
+ * waiting; the mutation goes on, and settles when the tab closes and aborts it).
+ */
+export async function withPatience<T>(click: Promise<T>): Promise<T | typeof STILL_PENDING> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const patience = new Promise<typeof STILL_PENDING>((resolve) => (timer = setTimeout(() => resolve(STILL_PENDING), CLICK_PATIENCE_MS)));
+  try {
+    return await Promise.race([click, patience]);
+  } finally {
+    clearTimeout(timer);
+    click.catch(() => undefined);
+  }
+}
 
 /** An error as a person (and a failure report) would read it: its code if it has one, else its kind. */
 export function describeError(error: unknown): string {

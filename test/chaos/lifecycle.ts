@@ -120,6 +120,7 @@ export async function runLifecycle(seed: number): Promise<LifecycleResult> {
 export function violationsOf(result: LifecycleResult, unhandled: readonly string[] = []): string[] {
   const { lost, duplicates, notTerminal, leaks, harness } = result.findings;
   return [
+    ...result.ledger.hangs.map((line) => `hang: ${line}`),
     ...lost.map((line) => `lost: ${line}`),
     ...duplicates.map((line) => `duplicate: ${line}`),
     ...notTerminal.map((line) => `not terminal: ${line}`),

@@ -3,7 +3,7 @@ import { demoIds } from '../../src/emulator';
 import { ActiveRunError } from '../../src/query/errors';
 import { isTerminalRun, isTerminalStatus, pendingToolCalls, toolCallId } from '../../src/query/run-state';
 import { sleep, waitFor, type ChaosBackend } from './backend';
-import { describeError, isFinalRefusal, type Ledger } from './ledger';
+import { CLICK_PATIENCE_MS, describeError, isFinalRefusal, STILL_PENDING, withPatience, type Ledger } from './ledger';
 import type { ChaosAction, ChaosPlan, TabName } from './plan';
 import { browserFocus, type ChaosTab } from './tab';
 
@@ -57,7 +57,11 @@ export class Person {
       if (this.plan.rounds > 1) metadata['emulator.rounds'] = String(this.plan.rounds);
       const before = tab.layerSends('POST', createPath);
       try {
-        const run = await tab.create({ assistant_id: demoIds.assistants[this.plan.scenario], metadata }, this.plan.createStream);
+        const run = await withPatience(tab.create({ assistant_id: demoIds.assistants[this.plan.scenario], metadata }, this.plan.createStream));
+        if (run === STILL_PENDING) {
+          this.ledger.hangs.push(`create attempt ${attempt} still pending after ${CLICK_PATIENCE_MS} ms`);
+          return;
+        }
         this.ledger.creates.push({ attempt, ok: true, runId: run.id });
         tab.watch(run.id);
         return;
@@ -115,7 +119,11 @@ export class Person {
 
   private async submit(tab: ChaosTab, runId: string, outputs: ToolOutput[], stream: boolean): Promise<unknown> {
     try {
-      await tab.submit(runId, outputs, stream);
+      if ((await withPatience(tab.submit(runId, outputs, stream))) === STILL_PENDING) {
+        this.ledger.hangs.push(`tab ${tab.name}'s submit still pending after ${CLICK_PATIENCE_MS} ms`);
+        this.ledger.answers.push({ tab: tab.name, runId, outputs, resolved: false, error: 'still pending' });
+        return undefined;
+      }
       this.ledger.answers.push({ tab: tab.name, runId, outputs, resolved: true });
       return undefined;
     } catch (error) {
@@ -180,8 +188,11 @@ export class Person {
     const before = new Map(actors.map((tab) => [tab, tab.layerSends('POST', cancelPath)]));
     await Promise.all(
       clicks.map((tab) =>
-        tab.cancel(runId).then(
-          () => void this.ledger.cancels.push({ tab: tab.name, ok: true }),
+        withPatience(tab.cancel(runId)).then(
+          (run) =>
+            void (run === STILL_PENDING
+              ? this.ledger.hangs.push(`tab ${tab.name}'s cancel still pending after ${CLICK_PATIENCE_MS} ms`)
+              : this.ledger.cancels.push({ tab: tab.name, ok: true })),
           (error: unknown) => void this.ledger.cancels.push({ tab: tab.name, ok: false, error: describeError(error) }),
         ),
       ),

@@ -4,12 +4,14 @@ import type { Run } from '../../src/api/schemas';
 import { demoIds, type FaultProfile } from '../../src/emulator';
 import { startTestBackend } from '../support/emulator';
 import { advanceUntil, settle, tick } from '../support/streaming-backend';
-import { createTabSdk } from './backend';
+import { RunsApiError } from '../../src/api/errors';
+import { createTabSdk, waitFor } from './backend';
 import { ChaosTab, chaosPolling } from './tab';
 
 // The chaos runs' failures, each cut down to one scenario, one fault and one action, on a manual
-// clock (nothing moves unless the test moves it). Each test states what should happen; the ones
-// that fail are bugs in src/ the chaos test found (see the seeds in their titles).
+// clock (nothing moves unless the test moves it). Each test states what should happen. The seeds in
+// the titles are where the chaos test found them; the first three were fixed in 703e3c2 and stay as
+// regression tests; the silent stream is what that fix's watchdog change broke.
 
 beforeAll(() => environmentManager.setIsServer(() => false));
 afterAll(() => {
@@ -61,8 +63,8 @@ describe('a create whose answer is lost after the run was made (seeds 13, 66, 96
     const [made] = await serverRuns(b, threadId);
     expect(made, 'the server made the run').toBeDefined();
     await advanceUntil(b.clock, () => tab.listedRun(made!.id)?.status === 'completed', 'the run to show completed in the list', 100, 60).catch(() => undefined);
-    // Today: the create rejects (connection error, unreadable answer, or ActiveRunError naming this very
-    // run), nothing writes the run anywhere, and the list (not polled) never shows it.
+    // The bug: the create rejected (connection error, unreadable answer, or ActiveRunError naming this
+    // very run), nothing wrote the run anywhere, and the list (not polled) never showed it.
     expect(tab.listedRun(made!.id)?.status).toBe('completed');
   });
 });
@@ -73,9 +75,32 @@ describe('the stream watchdog of a streamed create (seeds 96, 166, 269)', () => 
     const created = tab.create({ assistant_id: demoIds.assistants.message }, true);
     // A 429 asking for 400 ms: the SDK waits, then retries and would get the stream.
     await faultOnce(b, { rules: [{ kind: 'rate-limit', route: 'POST /threads/*/runs', retryAfterMs: 400 }] }, created);
-    // Today: rejects after stallAfterMs (150 ms here) with "The event stream stalled: no event for 0 s.
-    // The run is polled instead." though no stream was open (and no run id is known to poll).
+    // The bug: it rejected after stallAfterMs (150 ms here) with "The event stream stalled: no event for
+    // 0 s. The run is polled instead." though no stream was open (and no run id was known to poll).
     await expect(created).resolves.toMatchObject({ status: 'queued' });
+  });
+});
+
+describe('a streamed create whose stream opens and then says nothing (seed 452)', () => {
+  it('is given up on after stallAfterMs, and the run it made shows in the runs list', async () => {
+    const { b, threadId, tab } = await openTab();
+    b.emulator.faults.set({ rules: [{ kind: 'sse-stall', route: 'POST /threads/*/runs', afterEvents: 0 }] });
+    let outcome = 'pending';
+    const created = tab.create({ assistant_id: demoIds.assistants.message }, true).then(
+      () => (outcome = 'resolved'),
+      (error: unknown) => (outcome = RunsApiError.is(error) ? (error.code ?? 'rejected') : 'rejected'),
+    );
+    await settle(() => b.emulator.faults.openStalls > 0, 'the stalled stream');
+    b.emulator.faults.set(null);
+    // Since 703e3c2 the watchdog is armed at the first event, so a stream that never sends one is
+    // never given up on: the create stays pending (a spinner for ever) and its run is shown nowhere.
+    await waitFor(() => outcome !== 'pending', 2_000);
+    expect(outcome).toBe('stream_stalled');
+    await created;
+    const [made] = await serverRuns(b, threadId);
+    await advanceUntil(b.clock, () => tab.listedRun(made!.id)?.status === 'completed', 'the run to show completed in the list', 100, 60).catch(() => undefined);
+    expect(tab.listedRun(made!.id)?.status).toBe('completed');
+    expect(b.emulator.faults.openStalls).toBe(0);
   });
 });
 
@@ -98,8 +123,8 @@ describe('a runs-list page older than the run it shows (seeds 606, 2517: a race 
       await tick(5);
     }
     expect(tab.viewedRun()?.status).toBe('completed');
-    // Today: the late page put the row back to `queued`; useRuns's row query is the run's own query,
-    // terminal, so it never polls again, and nothing rewrites the row.
+    // The bug: the late page put the row back to `queued`; useRuns's row query is the run's own query,
+    // terminal, so it never polled again, and nothing rewrote the row.
     expect(tab.listedRun(run.id)?.status).toBe('completed');
   });
 });

@@ -105,6 +105,7 @@ export function summaryRows(summary: ChaosSummary): [string, string][] {
     ['lost tool outputs', `${count((r) => r.findings.lost.length)} (in ${failing((r) => r.findings.lost)} lifecycles)`],
     ['duplicates', `${count((r) => r.findings.duplicates.length)} (in ${failing((r) => r.findings.duplicates)} lifecycles)`],
     ['unhandled rejections', String(summary.unhandled.length)],
+    ['clicks never settled', `${count((r) => r.ledger.hangs.length)} (in ${results.filter((r) => r.ledger.hangs.length > 0).length} lifecycles)`],
     ['not terminal on screen', `${count((r) => r.findings.notTerminal.length)} (in ${failing((r) => r.findings.notTerminal)} lifecycles)`],
     ['bookkeeping leaks', `${count((r) => r.findings.leaks.length)} (in ${failing((r) => r.findings.leaks)} lifecycles)`],
     ['harness errors', count((r) => r.findings.harness.length)],
