@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   };
   console.log(`\n${formatSummary(summary)}\n`);
   const failing = failingResults(summary);
-  console.log(`- 0 lost tool outputs, 0 duplicates, 0 unhandled rejections, every run terminal on every screen, no bookkeeping left: ${failing.length === 0 ? 'MET' : `NOT MET (${failing.length} lifecycles; replay one with CHAOS_SEED=<n> npx vitest run --project node test/chaos)`}`);
+  console.log(`- every click settles, 0 lost tool outputs, 0 duplicates, 0 unhandled rejections, every run terminal on every screen, no bookkeeping left: ${failing.length === 0 ? 'MET' : `NOT MET (${failing.length} lifecycles; replay one with CHAOS_SEED=<n> npx vitest run --project node test/chaos)`}`);
   if (failing.length > 0) console.log(`\n${failureReports(summary)}`);
 }
 
