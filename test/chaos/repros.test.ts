@@ -11,7 +11,7 @@ import { ChaosTab, chaosPolling } from './tab';
 // The chaos runs' failures, each cut down to one scenario, one fault and one action, on a manual
 // clock (nothing moves unless the test moves it). Each test states what should happen. The seeds in
 // the titles are where the chaos test found them; the first three were fixed in 703e3c2 and stay as
-// regression tests; the silent stream is what that fix's watchdog change broke.
+// regression tests; the silent streams are what that fix's watchdog change broke.
 
 beforeAll(() => environmentManager.setIsServer(() => false));
 afterAll(() => {
@@ -101,6 +101,30 @@ describe('a streamed create whose stream opens and then says nothing (seed 452)'
     await advanceUntil(b.clock, () => tab.listedRun(made!.id)?.status === 'completed', 'the run to show completed in the list', 100, 60).catch(() => undefined);
     expect(tab.listedRun(made!.id)?.status).toBe('completed');
     expect(b.emulator.faults.openStalls).toBe(0);
+  });
+});
+
+describe('a streamed submit whose stream opens and then says nothing (seeds 124, 714, 746)', () => {
+  it('is given up on after stallAfterMs, and the run polls to its end', async () => {
+    const { b, tab } = await openTab();
+    const run = await tab.create({ assistant_id: demoIds.assistants.function_call }, false);
+    tab.watch(run.id);
+    await advanceUntil(b.clock, () => tab.viewedRun()?.status === 'requires_action', 'the run to wait for outputs');
+    b.emulator.faults.set({ rules: [{ kind: 'sse-stall', route: 'POST /threads/*/runs/*/submit_tool_outputs', afterEvents: 0 }] });
+    const outputs = (tab.viewedRun()?.required_action?.submit_tool_outputs.tool_calls ?? []).map((call) => ({ tool_call_id: call.id, output: '21' }));
+    let outcome = 'pending';
+    void tab.submit(run.id, outputs, true).then(
+      () => (outcome = 'resolved'),
+      () => (outcome = 'rejected'),
+    );
+    await settle(() => b.emulator.faults.openStalls > 0, 'the stalled stream');
+    b.emulator.faults.set(null);
+    // Since 703e3c2 nothing gives the silent stream up: the submit stays pending (its outputs did land),
+    // the open stream keeps the run's queries from polling, and the view shows requires_action for ever.
+    await waitFor(() => outcome !== 'pending', 2_000);
+    expect(outcome).toBe('resolved');
+    await advanceUntil(b.clock, () => tab.viewedRun()?.status === 'completed', 'the run to show completed', 100, 60).catch(() => undefined);
+    expect(tab.viewedRun()?.status).toBe('completed');
   });
 });
 
