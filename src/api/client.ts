@@ -16,6 +16,12 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** Options of the streaming calls. */
+export interface StreamRequestOptions extends RequestOptions {
+  /** Called once the stream's response has arrived, before its first event (a stall watchdog starts here). */
+  onOpen?: () => void;
+}
+
 /** Cursor parameters shared by every list call. `after`/`before` are object ids. */
 export interface ListParams {
   /** 1–100. @default 20 */
@@ -85,15 +91,15 @@ export interface RunsClient {
     options?: RequestOptions,
   ): Promise<ListPage<RunStep>>;
   /** `createRun`, streamed: starts with `thread.run.created`. */
-  createRunStream(threadId: string, params: CreateRunParams, options?: RequestOptions): RunEventStream;
+  createRunStream(threadId: string, params: CreateRunParams, options?: StreamRequestOptions): RunEventStream;
   /** `createThreadRun`, streamed: starts with `thread.created`, then `thread.run.created`. */
-  createThreadRunStream(params: CreateThreadRunParams, options?: RequestOptions): RunEventStream;
+  createThreadRunStream(params: CreateThreadRunParams, options?: StreamRequestOptions): RunEventStream;
   /** `submitToolOutputs`, streamed: the run's events from the submission on (`requires_action` ends the last stream). */
   submitToolOutputsStream(
     threadId: string,
     runId: string,
     params: { tool_outputs: ToolOutput[] },
-    options?: RequestOptions,
+    options?: StreamRequestOptions,
   ): RunEventStream;
   /** The message a `message_creation` step wrote (its text is what a run UI shows for that step). */
   getMessage(threadId: string, messageId: string, options?: RequestOptions): Promise<Message>;

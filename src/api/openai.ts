@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import type { RequestOptions, RunEventStream, RunsClient } from './client.js';
+import type { RequestOptions, RunEventStream, RunsClient, StreamRequestOptions } from './client.js';
 import { RunsApiError, RunsSchemaError, toRunsError } from './errors.js';
 import type { OpenAIRunsSdk, SdkCall, SdkOptions } from './openai-sdk.js';
 import { listQuery, parsePayload, pollAfterMs } from './payload.js';
@@ -69,7 +69,7 @@ async function* streamFrom(
   errorClasses: SdkErrorClasses,
   operation: keyof RunsClient,
   problem: RunsApiError | null,
-  options: RequestOptions | undefined,
+  options: StreamRequestOptions | undefined,
   call: (sdkOptions: SdkOptions) => SdkCall,
 ): AsyncGenerator<AssistantStreamEvent, void, undefined> {
   if (problem) throw problem;
@@ -81,6 +81,7 @@ async function* streamFrom(
   } catch (error) {
     throw toRunsError(error, signal);
   }
+  options?.onOpen?.();
   if (!isAsyncIterable(stream)) {
     throw new RunsSchemaError(operation, [{ code: 'custom', path: [], message: 'Expected an event stream', input: stream }], stream);
   }

@@ -29,7 +29,7 @@ export function createRunMutationOptions(
         if (config.stream) {
           const signal = config.signal?.();
           // The stream writes the run itself (and every event after it).
-          return await followRunStream(queryClient, (stop) => client.createRunStream(threadId, params, { signal: stop }), { signal, stallAfterMs: config.stallAfterMs });
+          return await followRunStream(queryClient, (stop, onOpen) => client.createRunStream(threadId, params, { signal: stop, onOpen }), { signal, stallAfterMs: config.stallAfterMs });
         }
         const run = await client.createRun(threadId, params);
         writeRun(queryClient, run, { isNew: true });
@@ -64,7 +64,7 @@ export function createThreadRunMutationOptions(
     mutationFn: async (params, { client: queryClient }) => {
       if (config.stream) {
         const signal = config.signal?.();
-        return followRunStream(queryClient, (stop) => client.createThreadRunStream(params, { signal: stop }), {
+        return followRunStream(queryClient, (stop, onOpen) => client.createThreadRunStream(params, { signal: stop, onOpen }), {
           signal,
           stallAfterMs: config.stallAfterMs,
         });

@@ -88,7 +88,7 @@ export function submitToolOutputsMutationOptions(
           run = config.stream
             ? await followRunStream(
                 queryClient,
-                (stop) => client.submitToolOutputsStream(threadId, runId, { tool_outputs }, { signal: stop }),
+                (stop, onOpen) => client.submitToolOutputsStream(threadId, runId, { tool_outputs }, { signal: stop, onOpen }),
                 { signal: config.signal?.(), run: { threadId, runId }, stallAfterMs: config.stallAfterMs },
               )
             : await client.submitToolOutputs(threadId, runId, { tool_outputs });

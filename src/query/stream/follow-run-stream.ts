@@ -64,11 +64,11 @@ function fallBackToPolling(queryClient: QueryClient, entry: RunStreamEntry, stat
  * terminal status, as the API's does, and polling takes over from the cache as the stream left it.
  *
  * @example
- * const run = await followRunStream(queryClient, (signal) => client.createRunStream('thread_1', { assistant_id: 'asst_1' }, { signal }));
+ * const run = await followRunStream(queryClient, (signal, onOpen) => client.createRunStream('thread_1', { assistant_id: 'asst_1' }, { signal, onOpen }));
  */
 export function followRunStream(
   queryClient: QueryClient,
-  open: (signal: AbortSignal) => RunEventStream,
+  open: (signal: AbortSignal, onOpen: () => void) => RunEventStream,
   options: FollowRunStreamOptions = {},
 ): Promise<Run> {
   const controller = new AbortController();
@@ -94,9 +94,9 @@ export function followRunStream(
 
   return new Promise<Run>((resolve, reject) => {
     async function follow(): Promise<void> {
-      // Armed at the first event, not before: until the stream opens the SDK may be waiting out a
-      // 429's retry-after, which is no stall.
-      for await (const event of open(controller.signal)) {
+      // Armed when the stream opens (its response arrived), not before: until then the SDK may be
+      // waiting out a 429's retry-after, which is no stall. A client without `onOpen` arms it at the first event.
+      for await (const event of open(controller.signal, rearm)) {
         rearm();
         if (event.event === 'error') throw streamEventError(event.data);
         if (isRunEvent(event) && !entry) {
