@@ -1,4 +1,4 @@
-// zod schemas for the runs API, written from ../shared/spec/assistants.openapi.json; every type
+// zod schemas for the runs API, written from spec/assistants.openapi.json (the vendored cut of OpenAI’s OpenAPI text); every type
 // here is inferred from them. Responses are loose (new fields pass through); requests are closed.
 export {
   apiErrorObjectSchema,
