@@ -73,6 +73,15 @@ describe.each(peerSetNames)('Vite SPA, production build, %s peers', (set: PeerSe
       if (!id) throw new Error(`the selected option has no data-run-id: ${JSON.stringify(await option.textContent())}`);
       return id;
     };
+    /** Picks an assistant in the new-run form, starts a run, and waits for it to be the selected one. */
+    const startRun = async (assistantLabel: string) => {
+      const before = await selectedRunId();
+      await page.getByRole('combobox', { name: 'Assistant' }).selectOption({ label: assistantLabel });
+      await page.getByRole('button', { name: 'Start run' }).click();
+      // The new run lands at the top of the list, selected.
+      await expect.poll(selectedRunId, { timeout: 30_000 }).not.toBe(before);
+      return selectedRunId();
+    };
     const panel = (runId: string) => page.getByRole('region', { name: `Run ${runId}` });
     const headerStatus = (runId: string) => panel(runId).getByRole('status').first();
 
@@ -92,12 +101,7 @@ describe.each(peerSetNames)('Vite SPA, production build, %s peers', (set: PeerSe
     it('starts a function_call run, answers its tool calls, and it completes', async () => {
       expect(built, failure('vite build', consumer)).toBe(true);
       await open('statuses');
-      const firstRun = await selectedRunId();
-      await page.getByRole('combobox', { name: 'Assistant' }).selectOption({ label: 'Weather bot' });
-      await page.getByRole('button', { name: 'Start run' }).click();
-      // The new run lands at the top of the list, selected.
-      await expect.poll(selectedRunId, { timeout: 30_000 }).not.toBe(firstRun);
-      const runId = await selectedRunId();
+      const runId = await startRun('Weather bot');
       await waitForText(headerStatus(runId), 'Needs tool outputs');
 
       // One "Output for <function name>" textarea per pending call (the seeded assistant asks 2 in parallel).
@@ -119,11 +123,7 @@ describe.each(peerSetNames)('Vite SPA, production build, %s peers', (set: PeerSe
       // A thread with no active run: start a slow one there (the seeded in-progress run ends ~24 s
       // after the emulator starts at this speed, too close to rely on under load).
       await open('history');
-      const before = await selectedRunId();
-      await page.getByRole('combobox', { name: 'Assistant' }).selectOption({ label: 'Slow thinker' });
-      await page.getByRole('button', { name: 'Start run' }).click();
-      await expect.poll(selectedRunId, { timeout: 30_000 }).not.toBe(before);
-      const runId = await selectedRunId();
+      const runId = await startRun('Slow thinker');
       await waitForText(headerStatus(runId), 'In progress');
       await panel(runId).getByRole('button', { name: 'Cancel run' }).click();
       await waitForText(headerStatus(runId), 'Cancelled');
