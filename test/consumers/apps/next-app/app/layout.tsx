@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import 'runlens/styles.css';
 
-export const metadata = { title: 'runlens consumer: Next.js App Router' };
+// An empty icon, so the browser does not ask for /favicon.ico and log a 404 that is not runlens's.
+export const metadata = { title: 'runlens consumer: Next.js App Router', icons: { icon: 'data:,' } };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
