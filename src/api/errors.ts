@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { describeIssues, flattenIssues, formatPath } from './issues.js';
 
 export interface RunsApiErrorInit {

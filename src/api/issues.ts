@@ -1,4 +1,9 @@
-import * as z from 'zod';
+import { toDotPath } from 'zod/v4/core';
+import type * as z from 'zod/mini';
+
+// zod/mini loads no locale, so an issue's own `message` is a bare "Invalid input". Messages are
+// written here from the issue's fields instead: loading zod's English locale would change the
+// app's own zod config, and carry text for checks runlens never uses.
 
 type Issue = z.core.$ZodIssue;
 
@@ -24,10 +29,11 @@ export function flattenIssues(issues: readonly Issue[], prefix: readonly Propert
 
 /** `data[3].status` style, `(root)` for the value itself. */
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path.length ? z.core.toDotPath(path) : '(root)';
+  // Imported by name: `z.core.toDotPath` would make a bundler keep all of zod's core namespace.
+  return path.length ? toDotPath(path) : '(root)';
 }
 
-function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+export function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   let current = value;
   for (const key of path) {
     if (typeof current !== 'object' || current === null) return undefined;
@@ -43,9 +49,70 @@ export function snippet(value: unknown, max = 80): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/** What kind of value `value` is, in the words of `invalid_type`'s `expected`. */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (Number.isNaN(value)) return 'NaN';
+  return value === undefined ? 'nothing' : typeof value;
+}
+
+/** `"a"`, or `one of "a", "b"`. */
+function oneOf(values: readonly unknown[]): string {
+  return `${values.length > 1 ? 'one of ' : ''}${values.map((value) => snippet(value)).join(', ')}`;
+}
+
+/** The unit a length bound counts in; none for a number. */
+const unitOf = (origin: string) => (origin === 'string' ? 'character' : origin === 'array' || origin === 'set' ? 'item' : '');
+
+/** `2`, `1 item`, `64 characters`. */
+function counted(limit: number | bigint, origin: string): string {
+  const unit = unitOf(origin);
+  return unit ? `${limit} ${unit}${limit === 1 ? '' : 's'}` : String(limit);
+}
+
+/**
+ * What an issue asks for, as a person can act on it: `expected string, received number`,
+ * `must be at most 2`, `unrecognized keys: stream`. `value` is what sits at the issue's path.
+ */
+export function issueMessage(issue: Issue, value: unknown): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      // `nonoptional`: a key that must be present, even if its schema takes any value.
+      if (issue.expected === 'nonoptional') return 'required';
+      return `expected ${issue.expected === 'int' ? 'integer' : issue.expected}, received ${kindOf(value)}`;
+    case 'invalid_value':
+      return `expected ${oneOf(issue.values)}`;
+    case 'too_small':
+      if (issue.minimum === 1 && issue.inclusive !== false && unitOf(issue.origin)) return 'must not be empty';
+      return `must be ${issue.inclusive === false ? 'more than' : 'at least'} ${counted(issue.minimum, issue.origin)}`;
+    case 'too_big':
+      return `must be ${issue.inclusive === false ? 'less than' : 'at most'} ${counted(issue.maximum, issue.origin)}`;
+    case 'unrecognized_keys':
+      return `unrecognized key${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`;
+    case 'invalid_union': {
+      // A discriminated union whose key matched no variant reports at that key, with the values it
+      // knows; any other union, what each branch wanted of the value (deeper ones are flattened).
+      if ('options' in issue && issue.options?.length) return `expected ${oneOf(issue.options)}`;
+      const wanted = new Set(issue.errors.map(([first]) => (first ? issueMessage(first, value) : '')));
+      wanted.delete('');
+      return wanted.size ? [...wanted].join('; or ') : 'matches none of the allowed values';
+    }
+    case 'invalid_format':
+      return `must be a valid ${issue.format}`;
+    default:
+      // `custom` carries its own message; the codes left (multipleOf, map/set/record keys) come
+      // from checks runlens's schemas do not use.
+      return issue.message;
+  }
+}
+
 /** One line per issue: where, what the schema wanted, and what was there. */
 export function describeIssues(issues: readonly Issue[], payload: unknown): string {
   return issues
-    .map((issue) => `  - ${formatPath(issue.path)}: ${issue.message}; got ${snippet(valueAt(payload, issue.path))}`)
+    .map((issue) => {
+      const value = valueAt(payload, issue.path);
+      return `  - ${formatPath(issue.path)}: ${issueMessage(issue, value)}; got ${snippet(value)}`;
+    })
     .join('\n');
 }

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { RequestOptions, RunEventStream, RunsClient, StreamRequestOptions } from './client.js';
 import { RunsApiError, RunsSchemaError, toRunsError } from './errors.js';
 import type { OpenAIRunsSdk, SdkCall, SdkOptions } from './openai-sdk.js';
@@ -33,7 +33,7 @@ export type { OpenAIRunsSdk } from './openai-sdk.js';
 /**
  * Runs the pre-request checks, then the SDK call; maps what it throws and parses what it returns.
  */
-async function send<S extends z.ZodType>(
+async function send<S extends z.ZodMiniType>(
   operation: keyof RunsClient,
   schema: S,
   problem: RunsApiError | null,

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { ListRunStepsParams } from './client.js';
 import { RunsSchemaError } from './errors.js';
 import type { ListQuery } from './openai-sdk.js';
@@ -22,7 +22,7 @@ export function listQuery({ limit, order, after, before, include }: ListRunSteps
   ) as ListQuery & { include?: RunStepInclude[] };
 }
 
-export function parsePayload<S extends z.ZodType>(operation: string, schema: S, text: string): z.output<S> {
+export function parsePayload<S extends z.ZodMiniType>(operation: string, schema: S, text: string): z.output<S> {
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -1,7 +1,7 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { ListRunStepsParams } from './client.js';
 import { RunsApiError } from './errors.js';
-import { flattenIssues, snippet } from './issues.js';
+import { flattenIssues, formatPath, issueMessage, snippet, valueAt } from './issues.js';
 import {
   createRunParamsSchema,
   createThreadRunParamsSchema,
@@ -139,14 +139,15 @@ export function checkUpdateRunParams(params: unknown): RunsApiError | null {
 }
 
 /** The first schema issue as a RunsApiError whose `param` is its path, e.g. `tools[0].function`. */
-function checkWithSchema(schema: z.ZodType, value: unknown, root: PropertyKey[]): RunsApiError | null {
+function checkWithSchema(schema: z.ZodMiniType, value: unknown, root: PropertyKey[]): RunsApiError | null {
   const result = schema.safeParse(value);
   const issue = result.success ? undefined : flattenIssues(result.error.issues, root)[0];
   if (!issue) return null;
   if (issue.code === 'unrecognized_keys') {
-    const param = z.core.toDotPath([...issue.path, issue.keys[0] ?? '']);
+    const param = formatPath([...issue.path, issue.keys[0] ?? '']);
     return RunsApiError.beforeSend(param, `Unrecognized request argument supplied: ${issue.keys.join(', ')}.`);
   }
-  const param = issue.path.length ? z.core.toDotPath(issue.path) : 'body';
-  return RunsApiError.beforeSend(param, `Invalid ${param}: ${issue.message}.`);
+  const param = issue.path.length ? formatPath(issue.path) : 'body';
+  const found = valueAt(value, issue.path.slice(root.length));
+  return RunsApiError.beforeSend(param, `Invalid ${param}: ${issueMessage(issue, found)}.`);
 }

@@ -113,7 +113,7 @@ describe('RunsSchemaError', () => {
       { status: 7 },
     );
     expect(error.message).toBe(
-      'getRun: the response does not match the runs API schema.\n  - status: Invalid input: expected string, received number; got 7',
+      'getRun: the response does not match the runs API schema.\n  - status: expected string, received number; got 7',
     );
     expect(RunsSchemaError.is(error)).toBe(true);
     expect(RunsApiError.is(error)).toBe(false);

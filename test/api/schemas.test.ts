@@ -14,6 +14,7 @@ import {
   TERMINAL_RUN_STATUSES,
 } from '../../src/api';
 import { RunsSchemaError } from '../../src/api/errors';
+import { RUN_STATUSES } from '../../src/api/schemas/run-status';
 import { jsonOperationExamples, parseSseExample, schemaExample, sseExamples } from './spec-examples';
 
 const runExample = schemaExample('RunObject') as Record<string, unknown>;
@@ -160,7 +161,8 @@ describe('list pages', () => {
 describe('run statuses', () => {
   it('terminal: cancelled, failed, completed, incomplete, expired — not requires_action or cancelling', () => {
     expect([...TERMINAL_RUN_STATUSES].sort()).toEqual(['cancelled', 'completed', 'expired', 'failed', 'incomplete']);
-    const terminal = runStatusSchema.options.filter(isTerminalRunStatus);
+    for (const status of RUN_STATUSES) expect(runStatusSchema.parse(status)).toBe(status);
+    const terminal = RUN_STATUSES.filter(isTerminalRunStatus);
     expect(terminal.sort()).toEqual([...TERMINAL_RUN_STATUSES].sort());
     expect(isTerminalRunStatus('requires_action')).toBe(false);
     expect(isTerminalRunStatus('cancelling')).toBe(false);

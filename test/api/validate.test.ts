@@ -119,12 +119,12 @@ describe('request bodies', () => {
     expectProblem(
       checkCreateRunParams({ assistant_id: 'asst_1', temperature: 2.1 }),
       'temperature',
-      /Invalid temperature: Too big/,
+      /Invalid temperature: must be at most 2\./,
     );
     expectProblem(
       checkCreateRunParams({ assistant_id: 'asst_1', max_completion_tokens: 255 }),
       'max_completion_tokens',
-      /Too small/,
+      /Invalid max_completion_tokens: must be at least 256\./,
     );
     expectProblem(
       checkCreateRunParams({ assistant_id: 'asst_1', stream: true }),
@@ -167,6 +167,25 @@ describe('request bodies', () => {
       checkCreateThreadRunParams({ assistant_id: 'a', thread: { messages: [{ role: 'user', content: [] }] } }),
       'thread.messages[0].content',
       /Invalid thread\.messages\[0\]\.content/,
+    );
+  });
+
+  it('messages say what to fix without a zod locale', () => {
+    const message = (params: unknown) => checkCreateRunParams(params)?.message;
+    expect(message({ assistant_id: 'a', tools: [{ type: 'function', function: 'f' }] })).toMatch(
+      /^Invalid tools\[0\]\.function: expected object, received string\. Nothing was sent\./,
+    );
+    expect(message({ assistant_id: 'a', tools: [{ type: 'computer' }] })).toMatch(
+      /^Invalid tools\[0\]\.type: expected one of "code_interpreter", "file_search", "function"\./,
+    );
+    expect(message({ assistant_id: 'a', tool_choice: 'sometimes' })).toMatch(
+      /^Invalid tool_choice: expected one of "none", "auto", "required"; or expected object, received string\./,
+    );
+    expect(message({ assistant_id: 'a', max_prompt_tokens: 300.5 })).toMatch(/expected integer, received number\./);
+    expect(message({ assistant_id: '' })).toMatch(/^Invalid assistant_id: must not be empty\./);
+    const twoStores = { assistant_id: 'a', tool_resources: { file_search: { vector_store_ids: ['a', 'b'] } } };
+    expect(checkCreateThreadRunParams(twoStores)?.message).toMatch(
+      /^Invalid tool_resources\.file_search\.vector_store_ids: must be at most 1 item\./,
     );
   });
 

@@ -1,20 +1,20 @@
-import * as z from 'zod';
-import { openUnion } from './common.js';
+import * as z from 'zod/mini';
+import { nonNegativeInteger, openUnion } from './common.js';
 import { fileSearchResultSchema } from './run-step.js';
 import { fileSearchRankingOptionsSchema } from './tools.js';
 
 // Deltas carry only what changed; `index` says which tool call / output the piece belongs to.
 // Shapes from the SDK's steps.d.ts (the cut spec lacks RunStepDeltaObject).
 
-const index = z.int().nonnegative();
+const index = nonNegativeInteger;
 
 export const codeInterpreterOutputDeltaSchema = openUnion(
   [
-    z.looseObject({ index, type: z.literal('logs'), logs: z.string().optional() }),
+    z.looseObject({ index, type: z.literal('logs'), logs: z.optional(z.string()) }),
     z.looseObject({
       index,
       type: z.literal('image'),
-      image: z.looseObject({ file_id: z.string().optional() }).optional(),
+      image: z.optional(z.looseObject({ file_id: z.optional(z.string()) })),
     }),
   ],
   { index },
@@ -23,38 +23,38 @@ export const codeInterpreterOutputDeltaSchema = openUnion(
 export const functionToolCallDeltaSchema = z.looseObject({
   index,
   type: z.literal('function'),
-  id: z.string().optional(),
-  function: z
-    .looseObject({
-      name: z.string().optional(),
-      arguments: z.string().optional(),
-      output: z.string().nullable().optional(),
-    })
-    .optional(),
+  id: z.optional(z.string()),
+  function: z.optional(
+    z.looseObject({
+      name: z.optional(z.string()),
+      arguments: z.optional(z.string()),
+      output: z.nullish(z.string()),
+    }),
+  ),
 });
 
 export const codeInterpreterToolCallDeltaSchema = z.looseObject({
   index,
   type: z.literal('code_interpreter'),
-  id: z.string().optional(),
-  code_interpreter: z
-    .looseObject({
-      input: z.string().optional(),
-      outputs: z.array(codeInterpreterOutputDeltaSchema).optional(),
-    })
-    .optional(),
+  id: z.optional(z.string()),
+  code_interpreter: z.optional(
+    z.looseObject({
+      input: z.optional(z.string()),
+      outputs: z.optional(z.array(codeInterpreterOutputDeltaSchema)),
+    }),
+  ),
 });
 
 export const fileSearchToolCallDeltaSchema = z.looseObject({
   index,
   type: z.literal('file_search'),
-  id: z.string().optional(),
-  file_search: z
-    .looseObject({
-      ranking_options: fileSearchRankingOptionsSchema.optional(),
-      results: z.array(fileSearchResultSchema).optional(),
-    })
-    .optional(),
+  id: z.optional(z.string()),
+  file_search: z.optional(
+    z.looseObject({
+      ranking_options: z.optional(fileSearchRankingOptionsSchema),
+      results: z.optional(z.array(fileSearchResultSchema)),
+    }),
+  ),
 });
 
 /** A tool type added later parses as an unknown variant that keeps its `index`. */
@@ -67,11 +67,11 @@ export type ToolCallDelta = z.infer<typeof toolCallDeltaSchema>;
 export const stepDetailsDeltaSchema = openUnion([
   z.looseObject({
     type: z.literal('message_creation'),
-    message_creation: z.looseObject({ message_id: z.string().optional() }).optional(),
+    message_creation: z.optional(z.looseObject({ message_id: z.optional(z.string()) })),
   }),
   z.looseObject({
     type: z.literal('tool_calls'),
-    tool_calls: z.array(toolCallDeltaSchema).optional(),
+    tool_calls: z.optional(z.array(toolCallDeltaSchema)),
   }),
 ]);
 export type StepDetailsDelta = z.infer<typeof stepDetailsDeltaSchema>;
@@ -80,6 +80,6 @@ export type StepDetailsDelta = z.infer<typeof stepDetailsDeltaSchema>;
 export const runStepDeltaSchema = z.looseObject({
   id: z.string(),
   object: z.literal('thread.run.step.delta'),
-  delta: z.looseObject({ step_details: stepDetailsDeltaSchema.optional() }),
+  delta: z.looseObject({ step_details: z.optional(stepDetailsDeltaSchema) }),
 });
 export type RunStepDelta = z.infer<typeof runStepDeltaSchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { listPageSchema, metadataSchema, nullable, openEnum, openUnion, unixSeconds, usageSchema } from './common.js';
 import { fileSearchRankingOptionsSchema } from './tools.js';
 
@@ -42,7 +42,7 @@ export const fileSearchResultSchema = z.looseObject({
   file_name: z.string(),
   score: z.number(),
   /** Only with `include: ['step_details.tool_calls[*].file_search.results[*].content']`. */
-  content: z.array(z.looseObject({ type: openEnum(['text']).optional(), text: z.string().optional() })).optional(),
+  content: z.optional(z.array(z.looseObject({ type: z.optional(openEnum<'text'>()), text: z.optional(z.string()) }))),
 });
 export type FileSearchResult = z.infer<typeof fileSearchResultSchema>;
 
@@ -50,8 +50,8 @@ export const fileSearchToolCallSchema = z.looseObject({
   id: z.string(),
   type: z.literal('file_search'),
   file_search: z.looseObject({
-    ranking_options: fileSearchRankingOptionsSchema.optional(),
-    results: z.array(fileSearchResultSchema).optional(),
+    ranking_options: z.optional(fileSearchRankingOptionsSchema),
+    results: z.optional(z.array(fileSearchResultSchema)),
   }),
 });
 export type FileSearchToolCall = z.infer<typeof fileSearchToolCallSchema>;
@@ -84,11 +84,11 @@ export const stepDetailsSchema = openUnion([messageCreationStepDetailsSchema, to
 export type StepDetails = z.infer<typeof stepDetailsSchema>;
 
 /** Closed, like the run's: the timeline decides by it what is still moving. */
-export const runStepStatusSchema = z.enum(['in_progress', 'cancelled', 'failed', 'completed', 'expired']);
+export const runStepStatusSchema = z.literal(['in_progress', 'cancelled', 'failed', 'completed', 'expired']);
 export type RunStepStatus = z.infer<typeof runStepStatusSchema>;
 
 export const runStepLastErrorSchema = z.looseObject({
-  code: openEnum(['server_error', 'rate_limit_exceeded']),
+  code: openEnum<'server_error' | 'rate_limit_exceeded'>(),
   message: z.string(),
 });
 
@@ -100,7 +100,7 @@ export const runStepSchema = z.looseObject({
   thread_id: z.string(),
   run_id: z.string(),
   /** Mirrors `step_details.type`; open so a new step kind does not reject the page. */
-  type: openEnum(['message_creation', 'tool_calls']),
+  type: openEnum<'message_creation' | 'tool_calls'>(),
   status: runStepStatusSchema,
   step_details: stepDetailsSchema,
   last_error: nullable(runStepLastErrorSchema),

@@ -1,37 +1,17 @@
-import * as z from 'zod';
-import { listPageSchema, metadataSchema, nullable, openEnum, openUnion, unixSeconds, usageSchema } from './common.js';
+import * as z from 'zod/mini';
+import { integer, listPageSchema, metadataSchema, nullable, openEnum, openUnion, unixSeconds, usageSchema } from './common.js';
+import { RUN_STATUSES } from './run-status.js';
 import { assistantToolSchema, responseFormatSchema, toolChoiceSchema, truncationStrategySchema } from './tools.js';
 
-/**
- * Kept closed: polling, the cancel button and the tool-outputs form all decide by status, so a
- * status this code does not know fails loudly instead of being guessed at.
- */
-export const runStatusSchema = z.enum([
-  'queued',
-  'in_progress',
-  'requires_action',
-  'cancelling',
-  'cancelled',
-  'failed',
-  'completed',
-  'incomplete',
-  'expired',
-]);
-export type RunStatus = z.infer<typeof runStatusSchema>;
+export {
+  isTerminalRunStatus,
+  TERMINAL_RUN_STATUSES,
+  type RunStatus,
+  type TerminalRunStatus,
+} from './run-status.js';
 
-/** Statuses a run never leaves. `requires_action` and `cancelling` are not among them. */
-export const TERMINAL_RUN_STATUSES = [
-  'cancelled',
-  'failed',
-  'completed',
-  'incomplete',
-  'expired',
-] as const satisfies readonly RunStatus[];
-export type TerminalRunStatus = (typeof TERMINAL_RUN_STATUSES)[number];
-
-export function isTerminalRunStatus(status: RunStatus): status is TerminalRunStatus {
-  return (TERMINAL_RUN_STATUSES as readonly RunStatus[]).includes(status);
-}
+/** Closed: see `RUN_STATUSES`. */
+export const runStatusSchema = z.literal(RUN_STATUSES);
 
 export const functionRunToolCallSchema = z.looseObject({
   id: z.string(),
@@ -55,13 +35,13 @@ export const requiredActionSchema = z.looseObject({
 export type RequiredAction = z.infer<typeof requiredActionSchema>;
 
 export const runLastErrorSchema = z.looseObject({
-  code: openEnum(['server_error', 'rate_limit_exceeded', 'invalid_prompt']),
+  code: openEnum<'server_error' | 'rate_limit_exceeded' | 'invalid_prompt'>(),
   message: z.string(),
 });
 export type RunLastError = z.infer<typeof runLastErrorSchema>;
 
 export const runIncompleteDetailsSchema = z.looseObject({
-  reason: openEnum(['max_completion_tokens', 'max_prompt_tokens']).optional(),
+  reason: z.optional(openEnum<'max_completion_tokens' | 'max_prompt_tokens'>()),
 });
 
 export const runSchema = z.looseObject({
@@ -88,8 +68,8 @@ export const runSchema = z.looseObject({
   usage: nullable(usageSchema),
   temperature: nullable(z.number()),
   top_p: nullable(z.number()),
-  max_prompt_tokens: nullable(z.int()),
-  max_completion_tokens: nullable(z.int()),
+  max_prompt_tokens: nullable(integer),
+  max_completion_tokens: nullable(integer),
   truncation_strategy: nullable(truncationStrategySchema),
   tool_choice: nullable(toolChoiceSchema),
   parallel_tool_calls: z.boolean(),

@@ -1,5 +1,5 @@
-import * as z from 'zod';
-import { apiErrorObjectSchema, claimedValues, tagUnknown } from './common.js';
+import * as z from 'zod/mini';
+import { apiErrorObjectSchema, openDiscriminatedUnion } from './common.js';
 import { messageDeltaSchema, messageSchema, threadSchema } from './message.js';
 import { runSchema } from './run.js';
 import { runStepSchema } from './run-step.js';
@@ -57,9 +57,11 @@ const unknownEventSchema = z.object({
 });
 
 /** One stream event as `{ event, data }`, `data` already JSON-decoded (except `done`'s `[DONE]`). */
-export const assistantStreamEventSchema = z.preprocess(
-  tagUnknown('event', 'original_event', claimedValues(knownEventVariants, 'event')),
-  z.discriminatedUnion('event', [...knownEventVariants, unknownEventSchema]),
+export const assistantStreamEventSchema = openDiscriminatedUnion(
+  'event',
+  'original_event',
+  knownEventVariants,
+  unknownEventSchema,
 );
 export type AssistantStreamEvent = z.infer<typeof assistantStreamEventSchema>;
 

@@ -1,23 +1,23 @@
-import * as z from 'zod';
-import { openEnum, openUnion } from './common.js';
+import * as z from 'zod/mini';
+import { integer, openEnum, openUnion } from './common.js';
 
 // ─── Tool definitions (an assistant's or a run's `tools`) ───────────────────────────────────────
 
 export const fileSearchRankingOptionsSchema = z.looseObject({
-  ranker: openEnum(['auto', 'default_2024_08_21']).optional(),
-  score_threshold: z.number().min(0).max(1),
+  ranker: z.optional(openEnum<'auto' | 'default_2024_08_21'>()),
+  score_threshold: z.number().check(z.minimum(0), z.maximum(1)),
 });
 
 export const codeInterpreterToolSchema = z.looseObject({ type: z.literal('code_interpreter') });
 
 export const fileSearchToolSchema = z.looseObject({
   type: z.literal('file_search'),
-  file_search: z
-    .looseObject({
-      max_num_results: z.int().min(1).max(50).optional(),
-      ranking_options: fileSearchRankingOptionsSchema.optional(),
-    })
-    .optional(),
+  file_search: z.optional(
+    z.looseObject({
+      max_num_results: z.optional(integer.check(z.minimum(1), z.maximum(50))),
+      ranking_options: z.optional(fileSearchRankingOptionsSchema),
+    }),
+  ),
 });
 
 /** A function the model may call; `parameters` is a JSON Schema object. */
@@ -25,9 +25,9 @@ export const functionToolSchema = z.looseObject({
   type: z.literal('function'),
   function: z.looseObject({
     name: z.string(),
-    description: z.string().optional(),
-    parameters: z.record(z.string(), z.unknown()).optional(),
-    strict: z.boolean().nullable().optional(),
+    description: z.optional(z.string()),
+    parameters: z.optional(z.looseObject({})),
+    strict: z.nullish(z.boolean()),
   }),
 });
 
@@ -44,23 +44,23 @@ export type AssistantToolParam = z.infer<typeof assistantToolParamSchema>;
 // ─── Run configuration echoed back on the run ───────────────────────────────────────────────────
 
 export const truncationStrategySchema = z.looseObject({
-  type: openEnum(['auto', 'last_messages']),
-  last_messages: z.int().min(1).nullable().optional(),
+  type: openEnum<'auto' | 'last_messages'>(),
+  last_messages: z.nullish(integer.check(z.minimum(1))),
 });
 export type TruncationStrategy = z.infer<typeof truncationStrategySchema>;
 
 /** `{ type: 'function', function: { name } }` forces that tool. */
 export const namedToolChoiceSchema = z.looseObject({
-  type: openEnum(['function', 'code_interpreter', 'file_search']),
-  function: z.looseObject({ name: z.string() }).optional(),
+  type: openEnum<'function' | 'code_interpreter' | 'file_search'>(),
+  function: z.optional(z.looseObject({ name: z.string() })),
 });
 
-export const toolChoiceSchema = z.union([openEnum(['none', 'auto', 'required']), namedToolChoiceSchema]);
+export const toolChoiceSchema = z.union([openEnum<'none' | 'auto' | 'required'>(), namedToolChoiceSchema]);
 export type ToolChoice = z.infer<typeof toolChoiceSchema>;
 
 export const toolChoiceParamSchema = z.union([
-  z.enum(['none', 'auto', 'required']),
-  namedToolChoiceSchema.extend({ type: z.enum(['function', 'code_interpreter', 'file_search']) }),
+  z.literal(['none', 'auto', 'required']),
+  z.looseObject({ ...namedToolChoiceSchema.shape, type: z.literal(['function', 'code_interpreter', 'file_search']) }),
 ]);
 
 const responseFormatVariants = [
@@ -70,9 +70,9 @@ const responseFormatVariants = [
     type: z.literal('json_schema'),
     json_schema: z.looseObject({
       name: z.string(),
-      description: z.string().optional(),
-      schema: z.record(z.string(), z.unknown()).optional(),
-      strict: z.boolean().nullable().optional(),
+      description: z.optional(z.string()),
+      schema: z.optional(z.looseObject({})),
+      strict: z.nullish(z.boolean()),
     }),
   }),
 ] as const;

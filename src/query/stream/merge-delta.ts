@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import {
   messageSchema,
   runStepSchema,
@@ -72,7 +72,7 @@ function mergeRecord(current: Json, delta: Json): Json {
  * what GET returns. A half-built object the schema refuses (a part whose first piece has not
  * arrived) is kept as merged: it is shown, and the next event completes it.
  */
-function normalized<T>(schema: z.ZodType<T>, merged: Json): T {
+function normalized<T>(schema: z.ZodMiniType<T>, merged: Json): T {
   const result = schema.safeParse(merged);
   return result.success ? result.data : (merged as T);
 }
