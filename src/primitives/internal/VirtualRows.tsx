@@ -1,12 +1,10 @@
 'use client';
 
-import { memo, type ReactNode } from 'react';
-import type { useListVirtualizer } from './useListVirtualizer.js';
-
-type Virtualizer = ReturnType<typeof useListVirtualizer>;
+import { memo, useCallback, useMemo, useRef, type ReactNode } from 'react';
+import type { ListVirtualizer } from './listVirtualizer.js';
 
 export interface VirtualRowsProps<T> {
-  virtualizer: Virtualizer;
+  virtualizer: ListVirtualizer;
   items: readonly T[];
   /** Keep it stable across scrolls (pass the caller's render prop, not a new arrow): rows re-render only when it or their item changes. */
   renderItem: (item: T, index: number) => ReactNode;
@@ -31,7 +29,7 @@ export function VirtualRows<T>({ virtualizer, items, renderItem, measure }: Virt
             index={row.index}
             start={row.start}
             height={measure ? undefined : row.size}
-            measureRef={measure ? virtualizer.measureElement : undefined}
+            virtualizer={measure ? virtualizer : undefined}
             item={item}
             renderItem={renderItem as VirtualRowProps['renderItem']}
           />
@@ -45,21 +43,38 @@ interface VirtualRowProps {
   index: number;
   start: number;
   height: number | undefined;
-  measureRef: Virtualizer['measureElement'] | undefined;
+  /** Set when the row is measured. */
+  virtualizer: ListVirtualizer | undefined;
   item: unknown;
   renderItem: (item: unknown, index: number) => ReactNode;
 }
 
 // Memoized: a scroll frame re-renders the list, but a row already on screen keeps its props
-// (same item, same offset), so only rows entering the window render.
-const VirtualRow = memo(function VirtualRow({ index, start, height, measureRef, item, renderItem }: VirtualRowProps) {
+// (same item, same offset), so only rows entering the window render. A row that only moved (a row
+// above it was measured) re-renders its wrapper, not its content.
+const VirtualRow = memo(function VirtualRow({ index, start, height, virtualizer, item, renderItem }: VirtualRowProps) {
+  const measureRef = useMeasureRef(virtualizer);
+  const content = useMemo(() => renderItem(item, index), [renderItem, item, index]);
   return (
     <div
       data-index={index}
-      ref={measureRef}
+      ref={virtualizer ? measureRef : undefined}
       style={{ position: 'absolute', top: 0, left: 0, width: '100%', height, transform: `translateY(${start}px)` }}
     >
-      {renderItem(item, index)}
+      {content}
     </div>
   );
 });
+
+/** The row's own ref callback: it remembers its element, so a detach (null) unobserves that one. */
+function useMeasureRef(virtualizer: ListVirtualizer | undefined) {
+  const attached = useRef<HTMLElement | null>(null);
+  return useCallback(
+    (element: HTMLElement | null) => {
+      if (attached.current && attached.current !== element) virtualizer?.unmeasureElement(attached.current);
+      attached.current = element;
+      if (element) virtualizer?.measureElement(element);
+    },
+    [virtualizer],
+  );
+}

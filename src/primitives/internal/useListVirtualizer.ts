@@ -1,52 +1,50 @@
 'use client';
 
-import {
-  measureElement as measureElementDefault,
-  observeElementRect,
-  useVirtualizer,
-  type Rect,
-} from '@tanstack/react-virtual';
-import { useCallback } from 'react';
+import { useEffect, useReducer, useRef, useState, useSyncExternalStore } from 'react';
+import { flushSync } from 'react-dom';
+import { ListVirtualizer } from './listVirtualizer.js';
+import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.js';
 
-/** Viewport assumed while the scroll container reports no size (jsdom, or not laid out yet). */
-export const FALLBACK_VIEWPORT: Rect = { width: 800, height: 600 };
+export { FALLBACK_VIEWPORT, type VirtualItem } from './listVirtualizer.js';
 
-export interface ListVirtualizerOptions {
+export interface UseListVirtualizerOptions {
   /** The rows' items; each row is keyed by its `id`. */
   items: readonly { id: string }[];
   getScrollElement: () => HTMLElement | null;
   estimateSize: number;
   enabled: boolean;
+  /** @default 5 */
   overscan?: number;
 }
 
-/**
- * `useVirtualizer` with two guards for containers that have no layout (jsdom, hidden tabs):
- * a zero-size viewport counts as FALLBACK_VIEWPORT so the first rows still render, and a row
- * measured at 0 px keeps its estimate — otherwise every row "fits" and all 10 000 would mount.
- * `getItemKey`/`estimateSize` keep their identity until the items change: the virtualizer
- * recomputes every row's offset (O(n)) whenever `getItemKey` changes, which on each scroll
- * frame made frame time grow with the list's length.
- */
-export function useListVirtualizer(options: ListVirtualizerOptions) {
-  const { items, estimateSize } = options;
-  const getItemKey = useCallback((index: number) => items[index]?.id ?? index.toString(), [items]);
-  const estimate = useCallback(() => estimateSize, [estimateSize]);
-  return useVirtualizer<HTMLElement, HTMLElement>({
-    count: items.length,
-    enabled: options.enabled,
-    getScrollElement: options.getScrollElement,
-    estimateSize: estimate,
-    getItemKey,
-    overscan: options.overscan ?? 5,
-    initialRect: FALLBACK_VIEWPORT,
-    observeElementRect: observeRectOrFallback,
-    measureElement: (element, entry, instance) => {
-      const size = measureElementDefault(element, entry, instance);
-      return size > 0 ? size : estimateSize;
-    },
-  });
-}
+const subscribeToNothing = () => () => {};
 
-const observeRectOrFallback: typeof observeElementRect = (instance, callback) =>
-  observeElementRect(instance, (rect) => callback(rect.width === 0 && rect.height === 0 ? FALLBACK_VIEWPORT : rect));
+/**
+ * A ListVirtualizer that re-renders its component when the rows to show change. The scroll
+ * element is read in a layout effect, so the first paint mounts only the rows that fit: a
+ * client-only first render has no rows (the element is not attached yet — a parent's ref attaches
+ * after its children's layout effects, hence one more look in the next commit); the server and
+ * hydration render FALLBACK_VIEWPORT's rows, so the HTML matches.
+ */
+export function useListVirtualizer({ items, getScrollElement, estimateSize, enabled, overscan = 5 }: UseListVirtualizerOptions): ListVirtualizer {
+  const [, rerender] = useReducer((renders: number) => renders + 1, 0);
+  // Synchronous: a scroll or resize re-renders before the browser paints, so no frame shows stale rows.
+  const [virtualizer] = useState(() => new ListVirtualizer(() => flushSync(rerender)));
+  const hydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
+  const missedElement = useRef(0);
+  virtualizer.guessViewport = !hydrated || missedElement.current > 1;
+  virtualizer.setOptions({ items, estimateSize, overscan });
+
+  useIsomorphicLayoutEffect(() => {
+    const element = enabled ? getScrollElement() : null;
+    virtualizer.attach(element);
+    if (!enabled) return;
+    // No element yet: look again after this commit; if it is still missing, show the fallback's rows.
+    if (!element && missedElement.current <= 1) {
+      missedElement.current++;
+      rerender();
+    } else if (virtualizer.needsRender()) rerender();
+  });
+  useEffect(() => () => virtualizer.detach(), [virtualizer]);
+  return virtualizer;
+}
