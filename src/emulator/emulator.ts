@@ -8,6 +8,7 @@ import type { FaultPresetName } from './faults/presets.js';
 import { isNetworkError, rejectNetworkError } from './faults/reset.js';
 import type { FaultProfile } from './faults/types.js';
 import { createIdFactory } from './ids.js';
+import { createJitter, type TimingJitter } from './jitter.js';
 import { findRoute } from './router.js';
 import { routes } from './routes.js';
 import { seedDemoData } from './seed.js';
@@ -25,6 +26,18 @@ export interface EmulatorOptions {
    * @default null (no faults)
    */
   faults?: FaultProfile | FaultPresetName | null;
+  /**
+   * Send `openai-poll-after-ms` with runs. `false` is a server that gives polling clients no hint.
+   * @default true
+   */
+  pollHints?: boolean;
+  /**
+   * Stretch each phase of a run (its time queued, each step) by a seeded lognormal factor, so
+   * timings are not the scenarios' round numbers. Cancel and `expires_at` keep theirs.
+   * @default undefined (the scenarios' exact timings)
+   * @example createEmulator({ timingJitter: { sigma: 0.5, seed: 7 } })
+   */
+  timingJitter?: TimingJitter;
 }
 
 export interface EmulatorRequestRecord {
@@ -74,7 +87,7 @@ function checkBetaHeader(request: Request): void {
  */
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const clock = options.clock ?? createSystemClock({ speed: options.speed ?? 1 });
-  const engine = new Engine(clock, createIdFactory());
+  const engine = new Engine(clock, createIdFactory(), options.timingJitter ? createJitter(options.timingJitter) : undefined);
   // Request ids come from their own sequence so object ids stay the same however many requests came first.
   const requestIds = createIdFactory(0x5eed1234);
   if (options.seed ?? true) seedDemoData(engine);
@@ -113,6 +126,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     }
     // A dropped connection (Response.error()) has no headers to set.
     if (isNetworkError(response)) return response;
+    if (options.pollHints === false) response.headers.delete('openai-poll-after-ms');
     response.headers.set('x-request-id', requestId);
     response.headers.set('openai-version', '2020-10-01');
     applyCors(request, response.headers);

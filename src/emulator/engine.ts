@@ -3,7 +3,7 @@ import { badRequest } from './errors.js';
 import type { IdFactory } from './ids.js';
 import { activeRun, advance, cancelRun, startRun, submitToolOutputs } from './lifecycle.js';
 import type { AssistantParams, MessageParams, RunParams, ThreadParams } from './request-bodies.js';
-import { checkEmulatorMetadata, resolveSettings } from './scenarios/settings.js';
+import { allowsConcurrentRuns, checkEmulatorMetadata, resolveSettings } from './scenarios/settings.js';
 import { timings } from './scenarios/index.js';
 import { Store, type RunRecord, type ThreadRecord } from './store.js';
 import { toSeconds } from './timeline.js';
@@ -19,6 +19,8 @@ export class Engine {
   constructor(
     readonly clock: Clock,
     readonly ids: IdFactory,
+    /** Stretch factors for the phases of every run's schedule (see `EmulatorOptions.timingJitter`). */
+    readonly jitter?: () => number,
   ) {}
 
   /** Brings every run with scheduled transitions up to `now` (state advances on read). */
@@ -93,7 +95,7 @@ export class Engine {
 
   createRun(thread: ThreadRecord, params: RunParams, now: number, id = this.ids.next('run_')): RunRecord {
     const assistant = this.store.assistant(params.assistant_id);
-    const active = activeRun(thread);
+    const active = allowsConcurrentRuns(thread.object.metadata) ? undefined : activeRun(thread);
     if (active) throw badRequest(`Thread ${thread.object.id} already has an active run ${active.object.id}.`);
     const metadata = params.metadata ?? {};
     const parallelToolCalls = params.parallel_tool_calls ?? true;
@@ -143,6 +145,7 @@ export class Engine {
       pending: [],
       log: [],
       listeners: new Set(),
+      ...(this.jitter ? { jitter: this.jitter } : {}),
     };
     thread.runs.push(record);
     this.store.runs.set(id, record);

@@ -39,6 +39,8 @@ export interface RunRecord {
   log: StreamEvent[];
   /** Called after each logged event, so an open stream wakes at once (e.g. on cancel). */
   listeners: Set<() => void>;
+  /** Draws the factor each phase of the schedule is stretched by (the emulator's `timingJitter`). */
+  jitter?: () => number;
 }
 
 export class Store {

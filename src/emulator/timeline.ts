@@ -11,13 +11,22 @@ export interface Scheduled {
 /** Builds a run's schedule: a cursor in emulator ms and the transitions placed along it. */
 export class Timeline {
   readonly items: Scheduled[] = [];
+  /** Stretches every delay up to the next transition, so a phase's deltas stay inside it. */
+  private stretch: number;
 
-  constructor(public cursor: number) {}
+  /** `jitter` draws one factor per phase (the delays up to and including a transition); none keeps exact timings. */
+  constructor(
+    public cursor: number,
+    private readonly jitter?: () => number,
+  ) {
+    this.stretch = jitter?.() ?? 1;
+  }
 
-  /** Moves the cursor by `delayMs` and schedules `apply` there. */
+  /** Moves the cursor by `delayMs` (stretched by the phase's jitter) and schedules `apply` there. */
   after(delayMs: number, apply: (mutator: RunMutator) => void, transition = true): void {
-    this.cursor += delayMs;
+    this.cursor += Math.round(delayMs * this.stretch);
     this.items.push({ at: this.cursor, transition, apply });
+    if (transition && this.jitter) this.stretch = this.jitter();
   }
 
   /** Schedules `apply` at an absolute time (not before the cursor), leaving the cursor alone. */

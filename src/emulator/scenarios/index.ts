@@ -73,7 +73,7 @@ const scenarios: Record<ScenarioName, (ctx: PlanContext) => void> = {
 
 /** The run's schedule from `startMs` to its next pause or end, for its scenario and round. */
 export function planSegment(record: RunRecord, ids: IdFactory, startMs: number): Scheduled[] {
-  const timeline = new Timeline(startMs);
+  const timeline = new Timeline(startMs, record.jitter);
   scenarios[record.settings.scenario]({ record, ids, timeline });
   return timeline.sorted();
 }

@@ -54,6 +54,15 @@ export function checkEmulatorMetadata(metadata: Metadata): void {
   integerSetting(metadata, 'emulator.steps', maxBulkSteps);
 }
 
+/**
+ * Thread metadata `emulator.concurrent_runs: 'true'` lets that thread hold any number of active
+ * runs at once. The Assistants API allowed one; this is for load-testing run lists (100 live
+ * rows), as a backend with concurrent runs per conversation would fill them.
+ */
+export function allowsConcurrentRuns(threadMetadata: Metadata): boolean {
+  return threadMetadata['emulator.concurrent_runs'] === 'true';
+}
+
 /** Upper bound of `emulator.steps`. */
 export const maxBulkSteps = 10_000;
 
