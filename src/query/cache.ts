@@ -1,4 +1,4 @@
-import { hashKey, type QueryClient, type QueryKey } from '@tanstack/query-core';
+import { hashKey, replaceEqualDeep, type QueryClient, type QueryKey } from '@tanstack/query-core';
 import type { Message, Run, RunStep } from '../api/schemas/index.js';
 import { runlensKeys } from './keys.js';
 import { insertIntoPages, replaceInPages, type PagesData } from './pages.js';
@@ -46,6 +46,26 @@ export function writeRun(queryClient: QueryClient, run: Run, options: { isNew?: 
   queryClient.setQueryData<Run>(key, run);
   writeRunToLists(queryClient, run, options);
   return true;
+}
+
+/**
+ * Applies the runs of a list page whose request went out at `sentAt` (epoch ms), returning what
+ * the page should hold. Fresher data wins: a run's own query updated after `sentAt` (a poll, a
+ * mutation, a stream event that landed while the page was in flight), or a copy the page would
+ * move backwards (isStaleRunWrite), is kept over the listed one. Otherwise the listed run also
+ * refreshes the run's own query (created if absent, so a row opens at once), dated `sentAt`.
+ */
+export function writeListedRuns(queryClient: QueryClient, threadId: string, listed: Run[], sentAt: number): Run[] {
+  return listed.map((run) => {
+    const key = runlensKeys.run(threadId, run.id);
+    const own = queryClient.getQueryState<Run>(key);
+    if (own?.data && own.dataUpdatedAt > sentAt) return own.data;
+    const cached = own?.data ?? readCachedRun(queryClient, threadId, run.id);
+    if (cached && isStaleRunWrite(cached, run)) return cached;
+    // Only a change is written: an equal write would count as an unchanged poll of that run.
+    if (!own?.data || replaceEqualDeep(own.data, run) !== own.data) queryClient.setQueryData<Run>(key, run, { updatedAt: sentAt });
+    return run;
+  });
 }
 
 /** Puts a snapshot back, stale or not: the rollback of an optimistic write. */

@@ -1,4 +1,4 @@
-import type { InfiniteData } from '@tanstack/query-core';
+import { replaceEqualDeep, type InfiniteData } from '@tanstack/query-core';
 import type { ListPage } from '../api/schemas/index.js';
 
 /** Cursor of one page: `after` walks to older items (in desc order), `before` to newer ones. */
@@ -59,4 +59,41 @@ export function insertIntoPages<T extends HasId>(
 /** Every item of every loaded page, in list order. */
 export function flattenPages<T>(data: PagesData<T> | undefined): T[] {
   return data ? data.pages.flatMap((page) => page.data) : [];
+}
+
+/** A page with every field but `data` the same (`data` compared by identity). */
+function samePage<T>(a: ListPage<T>, b: ListPage<T>): boolean {
+  const keys = Object.keys(b) as (keyof ListPage<T>)[];
+  return keys.length === Object.keys(a).length && keys.every((key) => Object.is(a[key], b[key]));
+}
+
+function isPagesData(value: unknown): value is PagesData<HasId> {
+  const pages = (value as PagesData<unknown> | undefined)?.pages;
+  return Array.isArray(pages) && pages.every((page) => Array.isArray(page?.data));
+}
+
+/**
+ * `structuralSharing` for paged lists, pairing items by `id`. TanStack's default pairs them by
+ * index, so one item put on top (insertIntoPages, or a refetch that finds a newer run) shifts every
+ * index and every other item comes back as a new copy: each memoized row re-renders, and whatever
+ * still holds the older list keeps a second copy alive. Here an unchanged item keeps its object
+ * wherever it moved. Anything else (a `select` result) is shared the default way.
+ */
+export function sharePagesById(previous: unknown, next: unknown): unknown {
+  if (!isPagesData(previous) || !isPagesData(next)) return replaceEqualDeep(previous, next);
+  const known = new Map<string, HasId>();
+  for (const page of previous.pages) for (const item of page.data) known.set(item.id, item);
+  const pages = next.pages.map((page, index) => {
+    const data = page.data.map((item) => {
+      const before = known.get(item.id);
+      return before ? replaceEqualDeep(before, item) : item;
+    });
+    const before = previous.pages[index];
+    const sameData = before !== undefined && before.data.length === data.length && data.every((item, i) => item === before.data[i]);
+    const shared = { ...page, data: sameData ? before.data : data };
+    return before !== undefined && samePage(before, shared) ? before : shared;
+  });
+  const pageParams = replaceEqualDeep(previous.pageParams, next.pageParams);
+  const unchanged = pageParams === previous.pageParams && pages.length === previous.pages.length && pages.every((page, i) => page === previous.pages[i]);
+  return unchanged ? previous : { ...next, pages, pageParams };
 }

@@ -1,5 +1,6 @@
 import { isRetryableStatus } from '../api/errors.js';
 import type { Run } from '../api/schemas/index.js';
+import type { PhaseTimes, TypicalPhase } from './phase-times.js';
 import { isTerminalStatus } from './run-state.js';
 
 /** Knobs of the polling policy. RunsProvider takes a partial of this; tests shorten everything. */
@@ -10,10 +11,21 @@ export interface PollingTuning {
   hintFloorMs: number;
   /** Longest interval while a run can still move, and the ceiling for the hint. @default 5000 */
   maxIntervalMs: number;
-  /** Factor per unchanged poll once the quick phase is over. @default 1.6 */
+  /** Factor per unchanged poll once the quick phase is over, until timings are learned. @default 1.25 */
   backoff: number;
   /** Polls made at `minIntervalMs` after a run appears or changes, before backing off. @default 3 */
   quickPolls: number;
+  /**
+   * With learned timings and no hint: the interval while a change is likely (or an eighth of the
+   * status's typical time when that is longer), so a change shows within about this long.
+   * @default 800
+   */
+  likelyIntervalMs: number;
+  /**
+   * Where time-in-status is learned from the runs watched (used when the server sends no hint);
+   * `false` turns learning off. @default one estimator per RunsClient (see phase-times.ts)
+   */
+  phaseTimes?: PhaseTimes | false;
   /** Interval while a run waits for tool outputs (capped by the time left to `expires_at`). @default 10000 */
   requiresActionIntervalMs: number;
   /** How long after `expires_at` the one check that should see `expired` runs. @default 250 */
@@ -28,8 +40,9 @@ export const defaultPollingTuning: PollingTuning = {
   minIntervalMs: 500,
   hintFloorMs: 100,
   maxIntervalMs: 5000,
-  backoff: 1.6,
+  backoff: 1.25,
   quickPolls: 3,
+  likelyIntervalMs: 800,
   requiresActionIntervalMs: 10_000,
   expiryGraceMs: 250,
   now: () => Date.now(),
@@ -56,6 +69,10 @@ export interface PollObservation {
   lastErrorRetryAfterMs?: number | null | undefined;
   /** Fetches that failed in a row since the last success. */
   failedPolls?: number | undefined;
+  /** How long the client had seen the run in this status when this answer came (0 on the answer that showed it first). */
+  inStatusMs?: number | undefined;
+  /** What this backend's runs typically spend in this status, when learned (phase-times.ts). */
+  typical?: TypicalPhase | undefined;
 }
 
 /** A schema-breaking answer may be a glitch (a proxy, a bad deploy): looked at again this many times, then left for the person's Retry. */
@@ -64,6 +81,24 @@ export const SCHEMA_ERROR_POLLS = 3;
 const MAX_RETRY_AFTER_MS = 60_000;
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
+
+/** Below this many spreads under the median a change is unlikely (~5 % of runs); above the upper bound, rare (<1 %). */
+const LIKELY_FROM_SPREADS = 1.6;
+const LIKELY_UNTIL_SPREADS = 2.5;
+
+/**
+ * Without a hint but with learned timings: one look when a change becomes likely, then every
+ * `likelyIntervalMs` while it is, then backing off once the run is slower than its peers.
+ */
+function learnedInterval(typical: TypicalPhase, inStatusMs: number, tuning: PollingTuning): number {
+  const { maxIntervalMs: max } = tuning;
+  const likely = clamp(typical.medianMs / 8, tuning.likelyIntervalMs, max);
+  const likelyFrom = typical.medianMs * Math.exp(-LIKELY_FROM_SPREADS * typical.spread);
+  const likelyUntil = typical.medianMs * Math.exp(LIKELY_UNTIL_SPREADS * typical.spread);
+  if (inStatusMs + likely < likelyFrom) return Math.round(Math.min(max, likelyFrom - inStatusMs));
+  if (inStatusMs < likelyUntil) return Math.round(likely);
+  return Math.round(clamp(likely + (inStatusMs - likelyUntil) * (tuning.backoff - 1), likely, max));
+}
 
 
 /**
@@ -78,6 +113,8 @@ const clamp = (value: number, min: number, max: number) => Math.min(max, Math.ma
  *   shows up promptly
  * - the server's hint, clamped to [hintFloorMs, max], when it sent one
  * - `cancelling` without a hint → `minIntervalMs` (it settles fast and the user is waiting)
+ * - with learned time-in-status (`observation.typical`): wait until a change is likely, then
+ *   every `likelyIntervalMs` while it is, then back off
  * - otherwise adaptive: quick for the first polls after a change, then ×backoff up to max
  */
 export function nextPollInterval(
@@ -105,6 +142,7 @@ export function nextPollInterval(
   }
   if (observation.pollAfterMs != null) return clamp(observation.pollAfterMs, tuning.hintFloorMs, max);
   if (run.status === 'cancelling') return min;
+  if (observation.typical && observation.inStatusMs !== undefined) return learnedInterval(observation.typical, observation.inStatusMs, tuning);
   const beyondQuick = observation.unchangedPolls - tuning.quickPolls;
   if (beyondQuick < 0) return min;
   return Math.round(clamp(min * tuning.backoff ** (beyondQuick + 1), min, max));

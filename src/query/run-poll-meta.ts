@@ -13,6 +13,8 @@ import type { PollObservation } from './polling.js';
 interface RunPollMeta {
   pollAfterMs: number | null;
   unchangedPolls: number;
+  /** When the client first had the run in this status (the query's `dataUpdatedAt` then), epoch ms. */
+  statusSince?: number;
 }
 
 const pollMeta = new WeakMap<Run, RunPollMeta>();
@@ -33,10 +35,13 @@ export function shareRunKeepingPollMeta(previous: unknown, next: unknown): unkno
   // TanStack also shares `select` results through this function: those are not runs.
   if (typeof kept !== 'object' || kept === null) return kept;
   const incoming = pollMeta.get(next as Run);
+  const before = previous === undefined ? undefined : pollMeta.get(previous as Run);
   const unchanged = previous !== undefined && kept === previous;
+  const sameStatus = before?.statusSince !== undefined && (previous as Run).status === kept.status;
   pollMeta.set(kept, {
     pollAfterMs: incoming?.pollAfterMs ?? null,
-    unchangedPolls: unchanged ? (pollMeta.get(previous as Run)?.unchangedPolls ?? 0) + 1 : 0,
+    unchangedPolls: unchanged ? (before?.unchangedPolls ?? 0) + 1 : 0,
+    ...(sameStatus ? { statusSince: before.statusSince } : {}),
   });
   return kept;
 }
@@ -52,8 +57,10 @@ const errorsAtLastSuccess = new WeakMap<object, number>();
 
 /** What the polling policy may know about a run query beyond its data. */
 export function observeRunQuery(query: { state: QueryState<Run, unknown> }): PollObservation {
-  const { data, status, error, errorUpdateCount } = query.state;
+  const { data, status, error, errorUpdateCount, dataUpdatedAt } = query.state;
   const meta = data ? pollMeta.get(data) : undefined;
+  // The first look at a status after it changed marks when the client began seeing it.
+  if (meta && meta.statusSince === undefined) meta.statusSince = dataUpdatedAt;
   if (status !== 'error') errorsAtLastSuccess.set(query, errorUpdateCount);
   const failed = status === 'error';
   return {
@@ -63,7 +70,18 @@ export function observeRunQuery(query: { state: QueryState<Run, unknown> }): Pol
     lastErrorIsSchema: failed && RunsSchemaError.is(error),
     lastErrorRetryAfterMs: failed && RunsApiError.is(error) ? error.retryAfterMs : null,
     failedPolls: failed ? errorUpdateCount - (errorsAtLastSuccess.get(query) ?? 0) : 0,
+    inStatusMs: meta?.statusSince === undefined ? undefined : Math.max(0, dataUpdatedAt - meta.statusSince),
   };
+}
+
+/**
+ * One time-in-status sample when a fetched run shows a new status: from when the client began
+ * seeing the old one to halfway between its last answer showing it (`lastSeenAt`) and `now`.
+ */
+export function statusDuration(previous: Run | undefined, next: Run, lastSeenAt: number, now: number): { status: Run['status']; ms: number } | undefined {
+  const since = previous ? pollMeta.get(previous)?.statusSince : undefined;
+  if (!previous || since === undefined || previous.status === next.status) return undefined;
+  return { status: previous.status, ms: (lastSeenAt + now) / 2 - since };
 }
 
 /** The hint and change count for a run object from the cache (used by step polling). */

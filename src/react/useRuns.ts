@@ -12,6 +12,7 @@ import {
   type RunsQueryKey,
 } from '../query/options/runs.js';
 import type { PageCursor } from '../query/pages.js';
+import { listRefreshPlan } from '../query/list-polling.js';
 import { flattenPages } from '../query/pages.js';
 import { isTerminalStatus } from '../query/run-state.js';
 import { useRunsContext } from './useRunsClient.js';
@@ -32,9 +33,11 @@ const ignoreResults = () => null;
 
 /**
  * A thread's runs, page by page: `fetchNextPage` for older runs (`hasNextPage` from `has_more`),
- * `fetchPreviousPage` for runs created since (desc order). Active runs stay live without
- * refetching pages: each one's run query is polled and written back into the list. Runs created
- * through runlens appear at the top at once.
+ * `fetchPreviousPage` for runs created since (desc order). Active runs stay live at the lower
+ * cost: the list refetches itself about every second while they outnumber its loaded pages (one
+ * request per page for many runs), else each active run's own query is polled and written back
+ * into the list. Neither while the page is hidden, nor once every listed run is terminal. Runs
+ * created through runlens appear at the top at once.
  *
  * @example
  * const { runs, fetchNextPage, hasNextPage } = useRuns(threadId, { limit: 20 });
@@ -45,11 +48,17 @@ export function useRuns(
   options?: UseRunsOptions,
 ): UseRunsResult {
   const { client, polling } = useRunsContext();
-  const query = useInfiniteQuery({ ...runsInfiniteQueryOptions(client, threadId, params), ...options });
+  const query = useInfiniteQuery({ ...runsInfiniteQueryOptions(client, threadId, params, { polling }), ...options });
   const runs = useMemo(() => flattenPages(query.data), [query.data]);
-  const activeRuns = runs.filter((run) => !isTerminalStatus(run.status));
+  // An app that sets its own `refetchInterval` decides how the list refreshes: its active rows are
+  // then each polled by their own run query, as the list does not keep them fresh.
+  const listPollsItself = options?.refetchInterval === undefined;
+  const runsToPoll = useMemo(
+    () => (listPollsItself ? listRefreshPlan(query.data, polling).runsToPoll : runs.filter((run) => !isTerminalStatus(run.status))),
+    [listPollsItself, query.data, runs, polling],
+  );
   useQueries({
-    queries: activeRuns.map((run) => ({
+    queries: runsToPoll.map((run) => ({
       ...runQueryOptions(client, threadId, run.id, { polling }),
       // The row was just fetched: start from it and let the policy decide when to look again.
       initialData: run,

@@ -3,7 +3,7 @@
 import { forwardRef, useCallback, useMemo, useRef, type ComponentPropsWithoutRef, type KeyboardEvent } from 'react';
 import type { Run } from '../../api/schemas/run.js';
 import { useControllableState } from '../internal/useControllableState.js';
-import { RunListContext, type RunListContextValue } from './RunListContext.js';
+import { RunListContext, RunListItemContext, type RunListContextValue, type RunListItemContextValue } from './RunListContext.js';
 
 export interface RunListRootProps extends Omit<ComponentPropsWithoutRef<'div'>, 'defaultValue' | 'onChange'> {
   /** The runs, in display order (the list owns the data; `RunList.Items` maps it). */
@@ -53,6 +53,9 @@ export const RunListRoot = forwardRef<HTMLDivElement, RunListRootProps>(function
     else items.current.delete(runId);
   }, []);
 
+  // Read through a ref, so the handler (and with it every row's context) survives a list refresh.
+  const runsRef = useRef(runs);
+  runsRef.current = runs;
   const onItemKeyDown = useCallback(
     (event: KeyboardEvent<HTMLElement>, runId: string) => {
       if (event.key === 'Enter' || event.key === ' ') {
@@ -60,42 +63,46 @@ export const RunListRoot = forwardRef<HTMLDivElement, RunListRootProps>(function
         select(runId);
         return;
       }
-      if (!navigationKeys.has(event.key) || runs.length === 0) return;
+      const list = runsRef.current;
+      if (!navigationKeys.has(event.key) || list.length === 0) return;
       event.preventDefault();
-      const index = runs.findIndex((run) => run.id === runId);
-      const last = runs.length - 1;
+      const index = list.findIndex((run) => run.id === runId);
+      const last = list.length - 1;
       const nextIndex =
         event.key === 'Home' ? 0
         : event.key === 'End' ? last
         : event.key === 'ArrowDown' ? Math.min(index + 1, last)
         : Math.max(index - 1, 0);
-      const next = runs[nextIndex];
+      const next = list[nextIndex];
       if (!next) return;
       select(next.id);
       items.current.get(next.id)?.focus();
     },
-    [runs, select],
+    [select],
   );
 
   const tabbableId = runs.some((run) => run.id === value) ? value : (runs[0]?.id ?? null);
-  const context = useMemo<RunListContextValue>(
-    () => ({ runs, value, isLoading, tabbableId, select, registerItem, onItemKeyDown }),
-    [runs, value, isLoading, tabbableId, select, registerItem, onItemKeyDown],
+  const listContext = useMemo<RunListContextValue>(() => ({ runs, isLoading }), [runs, isLoading]);
+  const itemContext = useMemo<RunListItemContextValue>(
+    () => ({ value, tabbableId, select, registerItem, onItemKeyDown }),
+    [value, tabbableId, select, registerItem, onItemKeyDown],
   );
 
   return (
-    <RunListContext.Provider value={context}>
-      <div
-        role="listbox"
-        aria-label={label}
-        aria-orientation="vertical"
-        aria-busy={isLoading || undefined}
-        data-loading={isLoading ? '' : undefined}
-        {...props}
-        ref={ref}
-      >
-        {children}
-      </div>
+    <RunListContext.Provider value={listContext}>
+      <RunListItemContext.Provider value={itemContext}>
+        <div
+          role="listbox"
+          aria-label={label}
+          aria-orientation="vertical"
+          aria-busy={isLoading || undefined}
+          data-loading={isLoading ? '' : undefined}
+          {...props}
+          ref={ref}
+        >
+          {children}
+        </div>
+      </RunListItemContext.Provider>
     </RunListContext.Provider>
   );
 });

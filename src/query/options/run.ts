@@ -5,7 +5,8 @@ import type { RunsError } from '../errors.js';
 import { writeRunToLists } from '../cache.js';
 import { runlensKeys } from '../keys.js';
 import { nextPollInterval, resolvePollingTuning } from '../polling.js';
-import { observeRunQuery, rememberPollHint, shareRunKeepingPollMeta } from '../run-poll-meta.js';
+import { phaseTimesOf } from '../phase-times.js';
+import { observeRunQuery, rememberPollHint, shareRunKeepingPollMeta, statusDuration } from '../run-poll-meta.js';
 import { findOpenRunStream, isStreamFeeding } from '../stream/registry.js';
 import { noQueryRetry, type RunlensQueryConfig } from './shared.js';
 
@@ -18,7 +19,8 @@ export type RunQueryOptions = Omit<QueryObserverOptions<Run, RunsError, Run, Run
 
 /**
  * One run, polled by the policy in polling.ts until it is terminal, never while a stream feeds it
- * (stream/registry.ts). The data is the plain `Run`; the server's poll hint rides beside it
+ * (stream/registry.ts). Without a server hint it learns how long runs stay in each status
+ * (phase-times.ts, one estimator per `client` unless `config.polling.phaseTimes` says otherwise). The data is the plain `Run`; the server's poll hint rides beside it
  * (run-poll-meta.ts). Every answer also refreshes the run's copy in loaded runs lists, which is
  * how `useRuns` keeps its active rows live.
  *
@@ -32,6 +34,7 @@ export function runQueryOptions(
   config: RunlensQueryConfig = {},
 ): RunQueryOptions {
   const tuning = resolvePollingTuning(config.polling);
+  const phaseTimes = tuning.phaseTimes === false ? undefined : (tuning.phaseTimes ?? phaseTimesOf(client));
   return {
     queryKey: runlensKeys.run(threadId, runId) as DataTag<RunQueryKey, Run, RunsError>,
     queryFn: async ({ signal, client: queryClient, queryKey }) => {
@@ -43,13 +46,20 @@ export function runQueryOptions(
         queryClient.isMutating({ mutationKey: runlensKeys.run(threadId, runId) }) > 0 ||
         findOpenRunStream(queryClient, threadId, runId) !== undefined;
       if (cached && busy) return cached;
+      const lastSeenAt = queryClient.getQueryState(queryKey)?.dataUpdatedAt ?? 0;
       const run = rememberPollHint(await client.getRun(threadId, runId, { signal }));
+      const learned = statusDuration(cached, run, lastSeenAt, Date.now());
+      if (learned) phaseTimes?.record(learned.status, learned.ms);
       writeRunToLists(queryClient, run);
       return run;
     },
     structuralSharing: shareRunKeepingPollMeta,
-    refetchInterval: (query) =>
-      isStreamFeeding(query, threadId, runId) ? false : nextPollInterval(query.state.data, observeRunQuery(query), tuning),
+    refetchInterval: (query) => {
+      if (isStreamFeeding(query, threadId, runId)) return false;
+      const { data } = query.state;
+      const typical = data ? phaseTimes?.typical(data.status) : undefined;
+      return nextPollInterval(data, { ...observeRunQuery(query), typical }, tuning);
+    },
     retry: noQueryRetry,
   };
 }

@@ -2,10 +2,12 @@ import type { DataTag, InfiniteData, InfiniteQueryObserverOptions } from '@tanst
 import type { RunsClient } from '../../api/client.js';
 import type { RunsError } from '../errors.js';
 import type { ListPage, Run } from '../../api/schemas/index.js';
-import { isStaleRunWrite, readCachedRun } from '../cache.js';
+import { writeListedRuns } from '../cache.js';
+import { listRefetchInterval } from '../list-polling.js';
 import { normalizeListParams, runlensKeys } from '../keys.js';
-import type { PageCursor } from '../pages.js';
-import { noQueryRetry } from './shared.js';
+import { sharePagesById, type PageCursor } from '../pages.js';
+import { resolvePollingTuning } from '../polling.js';
+import { noQueryRetry, type RunlensQueryConfig } from './shared.js';
 
 export type RunsQueryKey = ReturnType<typeof runlensKeys.runs>;
 export type RunsPage = ListPage<Run>;
@@ -46,6 +48,9 @@ export function newerCursor(pages: ListPage<unknown>[], firstCursor?: PageCursor
  * A thread's runs as an infinite query. `fetchNextPage` walks to older runs (`after = last_id`,
  * `hasNextPage` from `has_more`); in desc order `fetchPreviousPage` picks up runs created since
  * (`before = first_id`). Runs created through runlens are put at the top by cache.ts instead.
+ * While its active runs outnumber its pages it refetches itself on an interval (list-polling.ts;
+ * otherwise `useRuns` polls those runs one by one); each answer refreshes the runs' own queries
+ * unless they hold something fresher (cache.ts).
  *
  * @example
  * await queryClient.prefetchInfiniteQuery(runsInfiniteQueryOptions(client, 'thread_1', { limit: 20 }));
@@ -54,23 +59,25 @@ export function runsInfiniteQueryOptions(
   client: RunsClient,
   threadId: string,
   params: { limit?: number; order?: 'asc' | 'desc' } = {},
+  config: RunlensQueryConfig = {},
 ): RunsInfiniteQueryOptions {
   const { limit, order } = normalizeListParams(params);
+  const tuning = resolvePollingTuning(config.polling);
   return {
     queryKey: runlensKeys.runs(threadId, { limit, order }) as DataTag<RunsQueryKey, RunsInfiniteData, RunsError>,
     queryFn: async ({ pageParam, signal, client: queryClient }) => {
+      const sentAt = Date.now();
       const page = await client.listRuns(threadId, { limit, order, ...pageParam }, { signal });
-      // A page read before a run's own query saw it move on (it lands late) must not move it back.
-      const data = page.data.map((run) => {
-        const cached = readCachedRun(queryClient, threadId, run.id);
-        return cached && isStaleRunWrite(cached, run) ? cached : run;
-      });
+      const data = writeListedRuns(queryClient, threadId, page.data, sentAt);
       return data.some((run, index) => run !== page.data[index]) ? { ...page, data } : page;
     },
     initialPageParam: {},
     getNextPageParam: (lastPage, _pages, lastCursor) => nextCursor(lastPage, lastCursor),
     // In asc order newer runs come last, after a page whose has_more is false: nothing before the first.
     getPreviousPageParam: (_first, pages, firstCursor) => (order === 'desc' ? newerCursor(pages, firstCursor) : undefined),
+    refetchInterval: (query) => listRefetchInterval(query, tuning),
+    // A run put on top must not turn every other row into a new object (see sharePagesById).
+    structuralSharing: sharePagesById,
     retry: noQueryRetry,
   };
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import type { ComponentProps } from 'react';
+import { memo, type ComponentProps } from 'react';
 import { isTransientError, RunsApiError } from '../../api/errors.js';
 import type { Run } from '../../api/schemas/index.js';
 import { useRun } from '../../react/useRun.js';
@@ -23,8 +23,11 @@ export interface RunDetailsProps extends Pick<RunInspectorProps, 'prices' | 'res
   listedAt?: number;
 }
 
-/** Everything about the selected run; remounted per run (keyed by id) so local edits never leak. */
-export function RunDetails({
+/**
+ * Everything about the selected run; remounted per run (keyed by id) so local edits never leak.
+ * Memoized: a refresh of the runs list beside it does not re-render it.
+ */
+export const RunDetails = memo(function RunDetails({
   threadId,
   runId,
   listedRun,
@@ -79,4 +82,4 @@ export function RunDetails({
       {body}
     </div>
   );
-}
+});

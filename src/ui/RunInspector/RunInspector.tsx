@@ -1,6 +1,7 @@
 'use client';
 
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import type { Run } from '../../api/schemas/index.js';
 import { useRuns } from '../../react/useRuns.js';
 import { cn } from '../cn.js';
 import { NewRunForm } from './NewRunForm.js';
@@ -32,6 +33,8 @@ export function RunInspector({
   // A choice belongs to its thread; until someone picks a run, the newest one is selected.
   const chosenRunId = chosen.threadId === threadId ? chosen.runId : null;
   const selectedRunId = chosenRunId ?? runsQuery.runs[0]?.id ?? null;
+  const listing = useListingAtSelection(selectedRunId, runsQuery.runs, runsQuery.dataUpdatedAt);
+  const onCreated = useCallback((run: Run) => setChosen({ threadId, runId: run.id }), [threadId]);
 
   return (
     <section className={cn('rl-inspector', className)} data-slot="run-inspector" aria-label="Run inspector">
@@ -41,7 +44,7 @@ export function RunInspector({
           threadId={threadId}
           assistants={assistants}
           stream={stream}
-          onCreated={(run) => setChosenRunId(run.id)}
+          onCreated={onCreated}
         />
       </div>
       {selectedRunId ? (
@@ -49,8 +52,8 @@ export function RunInspector({
           key={selectedRunId}
           threadId={threadId}
           runId={selectedRunId}
-          listedRun={runsQuery.runs.find((run) => run.id === selectedRunId)}
-          listedAt={runsQuery.dataUpdatedAt}
+          listedRun={listing.run}
+          listedAt={listing.at}
           prices={prices}
           resolveFileUrl={resolveFileUrl}
           outputSchemas={outputSchemas}
@@ -59,4 +62,18 @@ export function RunInspector({
       ) : null}
     </section>
   );
+}
+
+/**
+ * The selected run's row as the list held it when the run was selected (or first listed): it only
+ * seeds the details pane, so later list refreshes hand the (memoized) pane the same props and do
+ * not re-render it; the pane follows the run through its own query.
+ */
+function useListingAtSelection(runId: string | null, runs: Run[], listedAt: number): { run?: Run; at?: number } {
+  const listing = useRef<{ runId: string | null; run?: Run; at?: number }>({ runId: null });
+  if (listing.current.runId !== runId || !listing.current.run) {
+    const run = runs.find((candidate) => candidate.id === runId);
+    if (listing.current.runId !== runId || run) listing.current = run ? { runId, run, at: listedAt } : { runId };
+  }
+  return listing.current;
 }

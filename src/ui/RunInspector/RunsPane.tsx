@@ -1,5 +1,7 @@
 'use client';
 
+import { memo, useState } from 'react';
+import { isTransientError } from '../../api/errors.js';
 import type { Run } from '../../api/schemas/index.js';
 import type { UseRunsResult } from '../../react/useRuns.js';
 import { RunListView } from '../RunListView.js';
@@ -18,6 +20,14 @@ export function RunsPane({ query, selectedRunId, onSelect }: RunsPaneProps) {
   const { runs, error, isPending, refetch, data } = query;
   // A failed page keeps the runs already loaded; only a failed first load replaces the list.
   const retryPage = () => void (query.isFetchNextPageError ? query.fetchNextPage() : query.fetchPreviousPage());
+  // The list also refreshes itself while many of its runs are live: only a check someone asked
+  // for shows as loading, and a background refresh that may heal by itself raises no alert.
+  const [check, setCheck] = useState<'idle' | 'checking' | 'failed'>('idle');
+  const checkForNewer = () => {
+    setCheck('checking');
+    void refetch().then((result) => setCheck(result.isError ? 'failed' : 'idle'));
+  };
+  const showRefreshError = error != null && (check === 'failed' || !isTransientError(error));
   return (
     <div className="rl-panel" data-slot="runs-pane">
       <h2>Runs</h2>
@@ -29,8 +39,8 @@ export function RunsPane({ query, selectedRunId, onSelect }: RunsPaneProps) {
         <>
           {/* After a look for newer runs found none, the same button refetches the list instead. */}
           <RunListView.LoadNewer
-            onLoad={() => void (query.hasPreviousPage ? query.fetchPreviousPage() : refetch())}
-            isLoading={query.isFetchingPreviousPage || (!query.hasPreviousPage && query.isRefetching)}
+            onLoad={() => (query.hasPreviousPage ? void query.fetchPreviousPage() : checkForNewer())}
+            isLoading={query.isFetchingPreviousPage || check === 'checking'}
           >
             {query.hasPreviousPage ? 'Load newer runs' : 'Check for newer runs'}
           </RunListView.LoadNewer>
@@ -48,12 +58,10 @@ export function RunsPane({ query, selectedRunId, onSelect }: RunsPaneProps) {
             isLoading={query.isFetchingNextPage}
             hasMore={query.hasNextPage}
           />
-          {error ? (
-            query.isFetchNextPageError || query.isFetchPreviousPageError ? (
-              <ErrorState error={error} title="Could not load more runs" onRetry={retryPage} />
-            ) : (
-              <ErrorState error={error} title="Could not refresh runs" onRetry={() => void refetch()} />
-            )
+          {error && (query.isFetchNextPageError || query.isFetchPreviousPageError) ? (
+            <ErrorState error={error} title="Could not load more runs" onRetry={retryPage} />
+          ) : showRefreshError ? (
+            <ErrorState error={error} title="Could not refresh runs" onRetry={checkForNewer} />
           ) : null}
         </>
       )}
@@ -61,7 +69,8 @@ export function RunsPane({ query, selectedRunId, onSelect }: RunsPaneProps) {
   );
 }
 
-function RunRow({ run }: { run: Run }) {
+// Memoized: a list refresh hands unchanged runs back as the same objects, so only changed rows render.
+const RunRow = memo(function RunRow({ run }: { run: Run }) {
   return (
     <RunListView.Item run={run}>
       <span className="rl-row">
@@ -72,4 +81,4 @@ function RunRow({ run }: { run: Run }) {
       <UnixTime className="rl-muted" seconds={run.created_at} />
     </RunListView.Item>
   );
-}
+});

@@ -1,0 +1,60 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { listRefetchInterval } from '../../src/query/list-polling';
+import { runlensKeys } from '../../src/query/keys';
+import type { RunsInfiniteData } from '../../src/query/options/runs';
+import { resolvePollingTuning } from '../../src/query/polling';
+import { renderInspector, setup, type Harness } from './inspector-harness';
+
+// A thread with several live runs at once (the emulator's `emulator.concurrent_runs`): the runs
+// list keeps every row fresh by refetching itself, one request per page, instead of polling each
+// run; the selected run is still followed by its own query.
+
+async function liveThread(h: Harness, count: number): Promise<{ threadId: string; runIds: string[] }> {
+  const assistant = await h.openai.beta.assistants.create({ model: 'gpt-4o', metadata: { 'emulator.scenario': 'message' } });
+  const thread = await h.openai.beta.threads.create({ metadata: { 'emulator.concurrent_runs': 'true' } });
+  const runIds: string[] = [];
+  for (let i = 0; i < count; i += 1) runIds.push((await h.openai.beta.threads.runs.create(thread.id, { assistant_id: assistant.id })).id);
+  return { threadId: thread.id, runIds };
+}
+
+const listGets = (h: Harness, threadId: string, since = 0) =>
+  h.emulator.requests.slice(since).filter((r) => r.method === 'GET' && r.path.endsWith(`/threads/${threadId}/runs`)).length;
+
+const listQuery = (h: Harness, threadId: string) => h.queryClient.getQueryCache().find<RunsInfiniteData>({ queryKey: runlensKeys.runs(threadId) })!;
+
+const rowStates = () => within(screen.getByRole('listbox', { name: 'Runs' })).getAllByRole('option').map((row) => row.getAttribute('data-state'));
+
+describe('RunInspector: many live runs on one thread', () => {
+  it('refreshes the list while its runs are active, without polling the rows one by one, and stops once all are terminal', async () => {
+    const h = await setup();
+    const { threadId, runIds } = await liveThread(h, 4);
+    renderInspector(h, { threadId });
+    await waitFor(() => expect(rowStates()).toEqual(['queued', 'queued', 'queued', 'queued']));
+    const mark = h.mark();
+    await waitFor(() => expect(listGets(h, threadId, mark)).toBeGreaterThan(1)); // the list polls on its own
+
+    await act(async () => h.clock.advance(600));
+    await waitFor(() => expect(rowStates()).toEqual(['in_progress', 'in_progress', 'in_progress', 'in_progress']));
+    await act(async () => h.clock.advance(10_000));
+    await waitFor(() => expect(rowStates()).toEqual(['completed', 'completed', 'completed', 'completed']));
+
+    // Only the selected (newest) run was read by itself; the other rows came from the list.
+    const selected = runIds.at(-1)!;
+    for (const runId of runIds.slice(0, -1)) expect(h.runPolls(runId, mark)).toBe(0);
+    expect(h.runPolls(selected, mark)).toBeGreaterThan(0);
+    // Every listed run is terminal: the list's interval says stop.
+    expect(listRefetchInterval(listQuery(h, threadId), resolvePollingTuning(h.polling))).toBe(false);
+  });
+
+  it('polls the one active run of a thread by itself, as the Assistants API allows one at a time', async () => {
+    const h = await setup();
+    const { threadId, runIds } = await liveThread(h, 1);
+    renderInspector(h, { threadId });
+    await waitFor(() => expect(rowStates()).toEqual(['queued']));
+    expect(listRefetchInterval(listQuery(h, threadId), resolvePollingTuning(h.polling))).toBe(false);
+    await act(async () => h.clock.advance(10_000));
+    await waitFor(() => expect(rowStates()).toEqual(['completed']));
+    expect(h.runPolls(runIds[0]!)).toBeGreaterThan(0);
+  });
+});
