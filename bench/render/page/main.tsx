@@ -1,14 +1,21 @@
+import { evaluationStart } from './evaluation-start';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import OpenAI from 'openai';
-import type { ReactNode } from 'react';
+import { Profiler, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { createOpenAIRunsClient, type RunStep } from '../../../src/api';
+import { messageSchema, runListSchema, runSchema, runStepListSchema, runStepSchema } from '../../../src/api/schemas';
 import { createEmulator, createManualClock } from '../../../src/emulator';
 import { RunsProvider } from '../../../src/react';
 import { RunInspector } from '../../../src/ui/RunInspector/RunInspector';
 import { RunStepListView } from '../../../src/ui/RunStepListView';
 import { RunStepView } from '../../../src/ui/RunStepView';
 import '../../../src/ui/styles.css';
+import { closeWindow, instrumentParse, onPostCommit, onRender, openWindow, timedFetch, type Phases } from './phases';
+
+// Every import above has been evaluated: the bundle's module evaluation ends here.
+const evaluationEnd = performance.now();
+const missingSchemas = instrumentParse({ messageSchema, runListSchema, runSchema, runStepListSchema, runStepSchema });
 
 // One measurement per page load: ?steps=N&mode=inspector|virtualized|naive.
 // inspector — <RunInspector> as shipped, mounted cold: it fetches the run and its first page of steps
@@ -22,48 +29,56 @@ import '../../../src/ui/styles.css';
 // virtualized — every step of the run (all pages, fetched first) in RunStepListView + RunStepView rows,
 //   as RunInspector renders them, virtualized (the default above 50 steps).
 // naive — the same rows with virtualize={false}: every step mounted.
+// Each timed mount is split into phases (see phases.ts); React's profiling build (aliased in run.ts)
+// makes <Profiler> report. ?profile=1 holds the page before and after the cold mount so run.ts can
+// record a CPU profile of exactly that mount.
 
 export interface BenchResult {
   steps: number;
   mode: string;
   firstRenderMs: number;
+  /** The cold mount split into phases (fetch is the in-page emulator answering). */
+  phases: Phases;
   rowsInDom: number;
   frames: number[];
   scrolledPx: number;
-  /** Time spent inside the emulator's fetch handler after mount (in-page backend cost). */
-  backendMs: number;
+  /** The bundle's module evaluation (first module → main.tsx's body), and when it ended (ms since navigation). */
+  evaluationMs: number;
+  evaluationEndMs: number;
   /** inspector mode: the warm mount (second RunInspector, fresh QueryClient, second thread). */
-  warm?: { firstRenderMs: number; backendMs: number; rowsInDom: number };
+  warm?: { firstRenderMs: number; phases: Phases; rowsInDom: number };
   error?: string;
 }
 
 declare global {
   interface Window {
     __bench?: BenchResult | { error: string };
+    /** ?profile=1 handshake with run.ts (see the note at the top). */
+    __benchReady?: boolean;
+    __benchGo?: () => void;
+    __benchColdDone?: boolean;
+    __benchResume?: () => void;
   }
 }
 
 const params = new URLSearchParams(location.search);
 const stepCount = Number(params.get('steps') ?? 100);
 const mode = params.get('mode') ?? 'virtualized';
+const profiling = params.has('profile');
+const held = (name: '__benchGo' | '__benchResume'): Promise<void> => new Promise((resolve) => (window[name] = resolve));
 const nextFrame = (): Promise<number> => new Promise((resolve) => requestAnimationFrame(resolve));
 
 async function prepare() {
   const clock = createManualClock(Date.now());
   const emulator = createEmulator({ clock, seed: false });
-  const timing = { backendMs: 0 };
-  const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const t = performance.now();
-    try {
-      return await emulator.fetch(input, init);
-    } finally {
-      timing.backendMs += performance.now() - t;
-    }
-  }) as typeof globalThis.fetch;
+  const fetch = timedFetch(emulator.fetch);
   const openai = new OpenAI({ apiKey: 'sk-emulator', baseURL: 'https://emulator.runlens.invalid/v1', fetch, dangerouslyAllowBrowser: true });
   const assistant = await openai.beta.assistants.create({ model: 'gpt-4o', name: 'Bench', metadata: { 'emulator.scenario': 'bulk', 'emulator.steps': String(stepCount) } });
   const run = await openai.beta.threads.createAndRun({ assistant_id: assistant.id });
   clock.advance(2_000 + stepCount * 10);
+  // The emulator lays out a run's steps lazily, on the first request after its clock moved (~90 ms
+  // for 10 000 steps); a real backend has them stored. Let it do that here, before the mount.
+  await openai.beta.threads.runs.retrieve(run.id, { thread_id: run.thread_id });
   const steps: RunStep[] = [];
   if (mode !== 'inspector') {
     const client = createOpenAIRunsClient(openai);
@@ -74,8 +89,7 @@ async function prepare() {
       after = page.last_id;
     }
   }
-  timing.backendMs = 0;
-  return { openai, threadId: run.thread_id, steps, timing };
+  return { openai, threadId: run.thread_id, steps };
 }
 
 function stepList(): HTMLElement | null {
@@ -91,10 +105,15 @@ function scroller(list: HTMLElement): HTMLElement {
 }
 
 /** Mount → the step list shows its first rows and a frame has been painted with them (ms). */
-async function timeFirstRender(root: Root, tree: ReactNode, label: string): Promise<number> {
+async function timeFirstRender(root: Root, tree: ReactNode, label: string): Promise<{ ms: number; phases: Phases }> {
+  openWindow();
   const start = performance.now();
   performance.mark(`bench:mount${label}`);
-  root.render(tree);
+  root.render(
+    <Profiler id="bench" onRender={onRender} {...{ onPostCommit }}>
+      {tree}
+    </Profiler>,
+  );
   for (let i = 0; ; i += 1) {
     const list = stepList();
     if (list?.querySelector('[role="listitem"]')) break;
@@ -103,8 +122,14 @@ async function timeFirstRender(root: Root, tree: ReactNode, label: string): Prom
   }
   await nextFrame();
   const ms = performance.now() - start;
+  const phases = closeWindow();
   performance.measure(`bench:first-render${label}`, `bench:mount${label}`);
-  return ms;
+  return { ms, phases };
+}
+
+/** The setup's garbage (the emulator laying out a long run) collected before a timed mount (run.ts exposes gc). */
+function collectSetupGarbage(): void {
+  (window as { gc?: () => void }).gc?.();
 }
 
 const newQueryClient = (): QueryClient => new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
@@ -118,15 +143,22 @@ const inspectorTree = (queryClient: QueryClient, openai: OpenAI, threadId: strin
 );
 
 async function run(): Promise<BenchResult> {
-  const { openai, threadId, steps, timing } = await prepare();
+  if (missingSchemas.length > 0) throw new Error(`parse timing: no zod schema exported as ${missingSchemas.join(', ')}`);
+  const evaluation = { evaluationMs: evaluationEnd - evaluationStart, evaluationEndMs: evaluationEnd };
+  const { openai, threadId, steps } = await prepare();
   // The warm mount's thread, prepared up front too (its own emulator: see the note at the top).
   const second = mode === 'inspector' ? await prepare() : null;
   const queryClient = newQueryClient();
   const container = document.getElementById('root') as HTMLElement;
   let root = createRoot(container);
+  collectSetupGarbage();
   await nextFrame();
+  if (profiling) {
+    window.__benchReady = true;
+    await held('__benchGo');
+  }
 
-  const firstRenderMs = await timeFirstRender(
+  const cold = await timeFirstRender(
     root,
     mode === 'inspector' ? (
       inspectorTree(queryClient, openai, threadId)
@@ -147,8 +179,13 @@ async function run(): Promise<BenchResult> {
     ),
     '',
   );
+  if (profiling) {
+    window.__benchColdDone = true;
+    await held('__benchResume');
+  }
 
-  const backendMs = timing.backendMs;
+  const firstRenderMs = cold.ms;
+  const phases = cold.phases;
   const list = stepList() as HTMLElement;
   const frames: number[] = [];
   if (mode === 'inspector' && second) {
@@ -157,12 +194,12 @@ async function run(): Promise<BenchResult> {
     root.unmount();
     queryClient.clear();
     root = createRoot(container);
+    collectSetupGarbage();
     await nextFrame();
     await nextFrame();
-    second.timing.backendMs = 0;
-    const warmMs = await timeFirstRender(root, inspectorTree(newQueryClient(), second.openai, second.threadId), ':warm');
-    const warm = { firstRenderMs: warmMs, backendMs: second.timing.backendMs, rowsInDom: stepList()?.querySelectorAll('[role="listitem"]').length ?? 0 };
-    return { steps: stepCount, mode, firstRenderMs, backendMs, rowsInDom, frames, scrolledPx: 0, warm };
+    const warmMount = await timeFirstRender(root, inspectorTree(newQueryClient(), second.openai, second.threadId), ':warm');
+    const warm = { firstRenderMs: warmMount.ms, phases: warmMount.phases, rowsInDom: stepList()?.querySelectorAll('[role="listitem"]').length ?? 0 };
+    return { steps: stepCount, mode, firstRenderMs, phases, rowsInDom, frames, scrolledPx: 0, warm, ...evaluation };
   }
   const box = scroller(list);
   // Scripted scroll: 150 frames, up to 240 px a frame (never past the end, so every frame has work),
@@ -183,7 +220,8 @@ async function run(): Promise<BenchResult> {
     rowsInDom: list.querySelectorAll('[role="listitem"]').length,
     frames,
     scrolledPx: box.scrollTop - from,
-    backendMs,
+    phases,
+    ...evaluation,
   };
 }
 
