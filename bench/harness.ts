@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import { createEmulator, createSystemClock, demoIds, type Emulator } from '../src/emulator';
+import { createEmulator, createSystemClock, demoIds, type Emulator, type EmulatorOptions } from '../src/emulator';
 import { serveEmulator } from '../src/emulator/node';
 
 /** One status as someone saw it, at `performance.now()` ms. */
@@ -45,8 +45,11 @@ async function watchRunEvents(body: ReadableStream<Uint8Array>, sightings: Sight
   }
 }
 
-export async function startTrial(speed: number): Promise<Trial> {
-  const emulator = createEmulator({ clock: createSystemClock({ speed }), seed: true });
+/** The backend a trial runs against: the emulator's defaults, or e.g. no poll hint and jittered timings. */
+export type Backend = Pick<EmulatorOptions, 'pollHints' | 'timingJitter'>;
+
+export async function startTrial(speed: number, backend: Backend = {}): Promise<Trial> {
+  const emulator = createEmulator({ clock: createSystemClock({ speed }), seed: true, ...backend });
   const server = await serveEmulator(emulator, { port: 0, host: '127.0.0.1' });
   const clientSightings: Sighting[] = [];
   let oracleRequests = 0;

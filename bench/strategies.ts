@@ -6,6 +6,7 @@ import type { Run } from '../src/api/schemas';
 import { createRunMutationOptions } from '../src/query/mutations/create-run';
 import { submitToolOutputsMutationOptions } from '../src/query/mutations/submit-tool-outputs';
 import { runQueryOptions } from '../src/query/options/run';
+import type { PhaseTimes } from '../src/query/phase-times';
 import { isTerminalStatus, pendingToolCalls, toolCallId } from '../src/query/run-state';
 
 /** Follows one run (created by the trial) to its end, answering tool calls as soon as it sees them. */
@@ -38,9 +39,9 @@ function answerUntilTerminal(
   client: RunsClient,
   threadId: string,
   runId: string,
-  { stream }: { stream: boolean },
+  { stream, phaseTimes }: { stream: boolean; phaseTimes?: PhaseTimes },
 ): Promise<Run['status']> {
-  const observer = new QueryObserver(queryClient, runQueryOptions(client, threadId, runId));
+  const observer = new QueryObserver(queryClient, runQueryOptions(client, threadId, runId, { polling: { phaseTimes } }));
   const submit = new MutationObserver(queryClient, submitToolOutputsMutationOptions(client, threadId, runId, { stream }));
   return new Promise((resolve, reject) => {
     const unsubscribe = observer.subscribe(({ data, error }) => {
@@ -57,12 +58,21 @@ function answerUntilTerminal(
   });
 }
 
-/** (a) useRun's machinery without React: runQueryOptions (default policy) in a QueryObserver. */
+/** (a) useRun's machinery without React: runQueryOptions (default policy) in a QueryObserver, a fresh client per run. */
 export const runlensPolicy: Strategy = (openai, threadId, runId) => {
   const client = createOpenAIRunsClient(openai);
   const queryClient = new QueryClient();
   return answerUntilTerminal(queryClient, client, threadId, runId, { stream: false });
 };
+
+/**
+ * (a') The same, for an app that keeps watching runs: every run shares `phaseTimes`, as the runs
+ * of one RunsClient do (each bench trial has its own emulator, hence its own client).
+ */
+export const runlensSession =
+  (phaseTimes: PhaseTimes): Strategy =>
+  (openai, threadId, runId) =>
+    answerUntilTerminal(new QueryClient(), createOpenAIRunsClient(openai), threadId, runId, { stream: false, phaseTimes });
 
 /**
  * (d) useCreateRun / useSubmitToolOutputs with `{ stream: true }` without React: the streaming
@@ -87,15 +97,17 @@ export const sdkPoll: Strategy = async (openai, threadId, runId) => {
   }
 };
 
-/** (c) A fixed one-second loop. */
-export const fixedOneSecond: Strategy = async (openai, threadId, runId) => {
-  for (;;) {
-    const run = await openai.beta.threads.runs.retrieve(runId, { thread_id: threadId });
-    if (isTerminalStatus(run.status)) return run.status;
-    if (run.status === 'requires_action') {
-      const calls = run.required_action?.submit_tool_outputs.tool_calls ?? [];
-      await openai.beta.threads.runs.submitToolOutputs(runId, { thread_id: threadId, tool_outputs: outputsFor(calls) });
+/** (c) A fixed loop: look every `intervalMs`, answer tool calls at once. */
+export const fixedLoop =
+  (intervalMs: number): Strategy =>
+  async (openai, threadId, runId) => {
+    for (;;) {
+      const run = await openai.beta.threads.runs.retrieve(runId, { thread_id: threadId });
+      if (isTerminalStatus(run.status)) return run.status;
+      if (run.status === 'requires_action') {
+        const calls = run.required_action?.submit_tool_outputs.tool_calls ?? [];
+        await openai.beta.threads.runs.submitToolOutputs(runId, { thread_id: threadId, tool_outputs: outputsFor(calls) });
+      }
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
     }
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
-};
+  };

@@ -99,7 +99,7 @@ export function summarize(profile: Profile, sourceMaps: Map<string, string>) {
       if (/formatUnixTime|formatTokens|formatCost|DateTimeFormat|NumberFormat|toLocale/.test(name)) return 'Intl (formatting)';
       if (/zod\//.test(module) || name === 'parsePayload' || name === 'parse' && module === '') return 'parse (JSON + zod)';
       if (/src\/emulator\//.test(module)) return 'emulator';
-      if (/virtual-core|react-virtual/.test(module)) return 'virtualizer';
+      if (/listVirtualizer|virtualWindow|useListVirtualizer/.test(module)) return 'virtualizer';
       if (/query-core|react-query/.test(module)) return 'TanStack Query';
       if (/node_modules\/openai\//.test(module)) return 'openai SDK';
       if (!react && /^commit|flushPassiveEffects|flushLayoutEffects|flushMutationEffects/.test(name)) react = 'React commit';
