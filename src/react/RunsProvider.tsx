@@ -47,7 +47,7 @@ export function RunsProvider({ client, polling, children }: RunsProviderProps) {
   }
   const runsClient = useMemo(() => (isOpenAISdk(client) ? createOpenAIRunsClient(client) : client), [client]);
   // Rebuilt only when a knob changes, not whenever the app passes a fresh object literal.
-  const { minIntervalMs, hintFloorMs, maxIntervalMs, backoff, quickPolls, requiresActionIntervalMs, expiryGraceMs, now, streamStallMs } =
+  const { minIntervalMs, hintFloorMs, maxIntervalMs, backoff, quickPolls, likelyIntervalMs, phaseTimes, requiresActionIntervalMs, expiryGraceMs, now, streamStallMs } =
     polling ?? {};
   const tuning = useMemo(
     () =>
@@ -57,12 +57,14 @@ export function RunsProvider({ client, polling, children }: RunsProviderProps) {
         maxIntervalMs,
         backoff,
         quickPolls,
+        likelyIntervalMs,
+        phaseTimes,
         requiresActionIntervalMs,
         expiryGraceMs,
         now,
         streamStallMs,
       }),
-    [minIntervalMs, hintFloorMs, maxIntervalMs, backoff, quickPolls, requiresActionIntervalMs, expiryGraceMs, now, streamStallMs],
+    [minIntervalMs, hintFloorMs, maxIntervalMs, backoff, quickPolls, likelyIntervalMs, phaseTimes, requiresActionIntervalMs, expiryGraceMs, now, streamStallMs],
   );
   const value = useMemo(() => ({ client: runsClient, polling: tuning }), [runsClient, tuning]);
   return <RunsContext.Provider value={value}>{children}</RunsContext.Provider>;
