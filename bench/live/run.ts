@@ -9,17 +9,17 @@
 // worker of the page, so neither counts it. Each mode is its own page load of the same
 // seeded workload: `list` (as shipped) and the baseline `rows` (the list does not poll; every active
 // row polls its own run at the default policy — the behaviour before). See page/main.tsx.
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { chromium, type CDPSession } from 'playwright-core';
 import { build } from 'vite';
+import { serveStatic } from '../../test/consumers/support/servers';
 import { findChromium } from '../../test/support/chromium';
 import type { LiveResult } from './page/main';
 import { mainThreadTasks, printProfile, printTrace, type CpuProfile, type TraceEvent } from './main-thread';
-import { percentile, stalenessOf } from './staleness';
+import { percentile } from '../stats';
+import { stalenessOf } from './staleness';
 
 const root = resolve(import.meta.dirname, 'page');
 const outDir = join(tmpdir(), 'runlens-bench-live');
@@ -52,23 +52,6 @@ interface Row {
   busyPercent: number;
   cpuPercent: number;
   activeAtStop: number;
-}
-
-async function serve(): Promise<{ base: string; close(): void }> {
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-  const server = createServer((req, res) => {
-    const path = join(outDir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'index.html') : path;
-    if (!file.startsWith(outDir) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  return { base: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`, close: () => server.close() };
 }
 
 /** The page's TaskDuration and the time, in seconds (CDP Performance.getMetrics). */
@@ -146,18 +129,18 @@ async function main(): Promise<void> {
     build: { outDir, emptyOutDir: true, minify: !profile, sourcemap: false },
     worker: { format: 'es' },
   });
-  const server = await serve();
+  const server = await serveStatic(outDir);
   const launch = await findChromium();
   const browser = await chromium.launch({ executablePath: launch.executablePath, headless: true, args: launch.args });
   const rows: Row[] = [];
   try {
     for (const mode of modes) {
-      rows.push(await measure(browser, server.base, mode));
+      rows.push(await measure(browser, `${server.url}/`, mode));
       console.error(`  ${mode}: done`);
     }
   } finally {
     await browser.close();
-    server.close();
+    await server.close();
   }
 
   const fmt = (n: number, digits = 1): string => n.toFixed(digits);

@@ -67,7 +67,3 @@ export function stalenessOf(
   return { delaysMs, byStatus, unseen };
 }
 
-export const percentile = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
-};

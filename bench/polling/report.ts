@@ -1,3 +1,5 @@
+import { percentile } from '../stats';
+
 /** What one trial measured. */
 export interface Sample {
   staleness: number[];
@@ -19,10 +21,6 @@ export interface Row {
   finals: string;
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
-}
 
 const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
 

@@ -1,11 +1,8 @@
 // The inspector's per-phase table and the CPU-profile summary, as markdown on stdout.
 import type { BenchResult } from './page/main';
 import type { summarize } from './cpu-profile';
+import { median } from '../stats';
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(sorted.length / 2) - 1)] ?? NaN;
-};
 
 /** One mount kind (cold or warm) at one size: each column the median over the page loads. */
 export interface PhaseRow {

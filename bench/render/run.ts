@@ -6,17 +6,18 @@
 // build, so <Profiler> reports render and commit), served by a tiny static server, measured in
 // headless Debian Chromium through playwright-core. Every inspector mount is split into phases (see
 // page/phases.ts and print.ts); BENCH_PROFILE=1 adds a CPU profile of one cold mount per size.
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
+import { serveStatic } from '../../test/consumers/support/servers';
 import { findChromium } from '../../test/support/chromium';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { profileColdMount, summarize } from './cpu-profile';
 import type { BenchResult } from './page/main';
 import { PhaseRow, printPhases, printProfile } from './print';
+import { median, percentile } from '../stats';
 
 const root = resolve(import.meta.dirname, 'page');
 const repo = resolve(import.meta.dirname, '../..');
@@ -32,11 +33,6 @@ const profile = Boolean(process.env.BENCH_PROFILE);
 /** What the page reports for one load (see page/main.tsx), once it succeeded. */
 type Result = Omit<BenchResult, 'error'>;
 
-const percentile = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
-};
-const median = (values: number[]): number => percentile(values, 50);
 
 async function main(): Promise<void> {
   const t0 = Date.now();
@@ -61,20 +57,8 @@ async function main(): Promise<void> {
       .map((name) => [`assets/${name.replace(/\.map$/, '')}`, readFileSync(join(outDir, 'assets', name), 'utf8')]),
   );
 
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
-  const server = createServer((req, res) => {
-    const path = join(outDir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'index.html') : path;
-    if (!file.startsWith(outDir) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+  const server = await serveStatic(outDir);
+  const base = `${server.url}/`;
 
   const launch = await findChromium();
   const browser = await chromium.launch({
@@ -142,7 +126,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    server.close();
+    await server.close();
   }
 
   const fmt = (n: number): string => n.toFixed(1);
