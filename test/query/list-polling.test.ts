@@ -9,21 +9,10 @@ import { runsInfiniteQueryOptions, type RunsInfiniteData } from '../../src/query
 import { flattenPages } from '../../src/query/pages';
 import { resolvePollingTuning } from '../../src/query/polling';
 import { startTestBackend, type TestBackend } from '../support/emulator';
+import { listGets, liveThread } from '../support/live-thread';
 
 // Short intervals so the list's own polling takes milliseconds; the emulator's clock is what moves runs.
 const polling = resolvePollingTuning({ minIntervalMs: 10, maxIntervalMs: 40, requiresActionIntervalMs: 40, hintFloorMs: 10 });
-
-/** A thread that may hold many active runs at once (`emulator.concurrent_runs`), with `count` message runs on it. */
-async function liveThread(backend: TestBackend, count: number): Promise<{ threadId: string; runIds: string[] }> {
-  const assistant = await backend.openai.beta.assistants.create({ model: 'gpt-4o', metadata: { 'emulator.scenario': 'message' } });
-  const thread = await backend.openai.beta.threads.create({ metadata: { 'emulator.concurrent_runs': 'true' } });
-  const runIds: string[] = [];
-  for (let i = 0; i < count; i += 1) runIds.push((await backend.openai.beta.threads.runs.create(thread.id, { assistant_id: assistant.id })).id);
-  return { threadId: thread.id, runIds };
-}
-
-const listGets = (backend: TestBackend, threadId: string) =>
-  backend.emulator.requests.filter((r) => r.method === 'GET' && r.path.endsWith(`/threads/${threadId}/runs`)).length;
 
 /** A client whose listRuns answers are held back (the request has been answered by the server) until `release()`. */
 function holdListAnswers(client: RunsClient) {

@@ -5,21 +5,11 @@ import { runlensKeys } from '../../src/query/keys';
 import type { RunsInfiniteData } from '../../src/query/options/runs';
 import { resolvePollingTuning } from '../../src/query/polling';
 import { renderInspector, setup, type Harness } from './inspector-harness';
+import { listGets, liveThread } from '../support/live-thread';
 
 // A thread with several live runs at once (the emulator's `emulator.concurrent_runs`): the runs
 // list keeps every row fresh by refetching itself, one request per page, instead of polling each
 // run; the selected run is still followed by its own query.
-
-async function liveThread(h: Harness, count: number): Promise<{ threadId: string; runIds: string[] }> {
-  const assistant = await h.openai.beta.assistants.create({ model: 'gpt-4o', metadata: { 'emulator.scenario': 'message' } });
-  const thread = await h.openai.beta.threads.create({ metadata: { 'emulator.concurrent_runs': 'true' } });
-  const runIds: string[] = [];
-  for (let i = 0; i < count; i += 1) runIds.push((await h.openai.beta.threads.runs.create(thread.id, { assistant_id: assistant.id })).id);
-  return { threadId: thread.id, runIds };
-}
-
-const listGets = (h: Harness, threadId: string, since = 0) =>
-  h.emulator.requests.slice(since).filter((r) => r.method === 'GET' && r.path.endsWith(`/threads/${threadId}/runs`)).length;
 
 const listQuery = (h: Harness, threadId: string) => h.queryClient.getQueryCache().find<RunsInfiniteData>({ queryKey: runlensKeys.runs(threadId) })!;
 
