@@ -71,9 +71,10 @@ export function RunInspector({
  */
 function useListingAtSelection(runId: string | null, runs: Run[], listedAt: number): { run?: Run; at?: number } {
   const listing = useRef<{ runId: string | null; run?: Run; at?: number }>({ runId: null });
-  if (listing.current.runId !== runId || !listing.current.run) {
-    const run = runs.find((candidate) => candidate.id === runId);
-    if (listing.current.runId !== runId || run) listing.current = run ? { runId, run, at: listedAt } : { runId };
-  }
+  const held = listing.current;
+  if (held.runId === runId && held.run) return held;
+  const run = runs.find((candidate) => candidate.id === runId);
+  if (run) listing.current = { runId, run, at: listedAt };
+  else if (held.runId !== runId) listing.current = { runId };
   return listing.current;
 }
