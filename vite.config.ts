@@ -21,6 +21,7 @@ const external = [
 const selfAlias = [
   { find: /^runlens$/, replacement: resolve(import.meta.dirname, 'src/index.ts') },
   { find: /^runlens\/core$/, replacement: resolve(import.meta.dirname, 'src/core.ts') },
+  { find: /^runlens\/assistants$/, replacement: resolve(import.meta.dirname, 'src/backends/assistants/index.ts') },
   { find: /^runlens\/primitives$/, replacement: resolve(import.meta.dirname, 'src/primitives/index.ts') },
   { find: /^runlens\/ui$/, replacement: resolve(import.meta.dirname, 'src/ui/index.ts') },
   { find: /^runlens\/styles\.css$/, replacement: resolve(import.meta.dirname, 'src/ui/styles.css') },
@@ -44,6 +45,7 @@ export default defineConfig({
       entry: {
         index: resolve(import.meta.dirname, 'src/index.ts'),
         core: resolve(import.meta.dirname, 'src/core.ts'),
+        'backends/assistants/index': resolve(import.meta.dirname, 'src/backends/assistants/index.ts'),
         'primitives/index': resolve(import.meta.dirname, 'src/primitives/index.ts'),
         'ui/index': resolve(import.meta.dirname, 'src/ui/index.ts'),
         'emulator/index': resolve(import.meta.dirname, 'src/emulator/index.ts'),

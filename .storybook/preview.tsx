@@ -20,7 +20,7 @@ const withRunsProvider: Decorator = (Story, context) => {
   useEffect(() => () => queryClient.clear(), [queryClient]);
   return (
     <QueryClientProvider client={queryClient}>
-      <RunsProvider client={backend.openai}>
+      <RunsProvider client={backend.client}>
         <Story />
       </RunsProvider>
     </QueryClientProvider>

@@ -1,7 +1,7 @@
 import { environmentManager, MutationObserver, QueryClient, QueryObserver } from '@tanstack/query-core';
 import type OpenAI from 'openai';
 import type { RunsClient } from '../src/api/client';
-import { createOpenAIRunsClient } from '../src/api/openai';
+import { createAssistantsRunsClient } from '../src/backends/assistants/client';
 import type { Run } from '../src/api/schemas';
 import { createRunMutationOptions } from '../src/query/mutations/create-run';
 import { submitToolOutputsMutationOptions } from '../src/query/mutations/submit-tool-outputs';
@@ -60,7 +60,7 @@ function answerUntilTerminal(
 
 /** (a) useRun's machinery without React: runQueryOptions (default policy) in a QueryObserver, a fresh client per run. */
 export const runlensPolicy: Strategy = (openai, threadId, runId) => {
-  const client = createOpenAIRunsClient(openai);
+  const client = createAssistantsRunsClient(openai);
   const queryClient = new QueryClient();
   return answerUntilTerminal(queryClient, client, threadId, runId, { stream: false });
 };
@@ -72,14 +72,14 @@ export const runlensPolicy: Strategy = (openai, threadId, runId) => {
 export const runlensSession =
   (phaseTimes: PhaseTimes): Strategy =>
   (openai, threadId, runId) =>
-    answerUntilTerminal(new QueryClient(), createOpenAIRunsClient(openai), threadId, runId, { stream: false, phaseTimes });
+    answerUntilTerminal(new QueryClient(), createAssistantsRunsClient(openai), threadId, runId, { stream: false, phaseTimes });
 
 /**
  * (d) useCreateRun / useSubmitToolOutputs with `{ stream: true }` without React: the streaming
  * mutations feed the cache, a QueryObserver (useRun) watches it and answers the tool calls.
  */
 export const runlensStream: StreamStrategy = async ({ openai, threadId, assistantId, onRun }) => {
-  const client = createOpenAIRunsClient(openai);
+  const client = createAssistantsRunsClient(openai);
   const queryClient = new QueryClient();
   const create = new MutationObserver(queryClient, createRunMutationOptions(client, threadId, { stream: true }));
   const { id: runId } = await create.mutate({ assistant_id: assistantId });

@@ -1,15 +1,18 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type OpenAI from 'openai';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { RunsProvider, useCreateRun, useRun, useSubmitToolOutputs } from 'runlens';
+import { createAssistantsRunsClient } from 'runlens/assistants';
 
 // `openai` is your own client, e.g. new OpenAI({ baseURL: 'http://127.0.0.1:4010/v1',
 // apiKey: 'sk-emulator', dangerouslyAllowBrowser: true }) for the emulator.
 export function App({ openai, threadId }: { openai: OpenAI; threadId: string }) {
   const [queryClient] = useState(() => new QueryClient());
+  // Once per `openai`: a new client each render would restart every query below.
+  const runsClient = useMemo(() => createAssistantsRunsClient(openai), [openai]);
   return (
     <QueryClientProvider client={queryClient}>
-      <RunsProvider client={openai}>
+      <RunsProvider client={runsClient}>
         <WeatherRun threadId={threadId} />
       </RunsProvider>
     </QueryClientProvider>

@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import { createOpenAIRunsClient } from 'runlens';
+import { createAssistantsRunsClient } from 'runlens/assistants';
 
 // Run `npx runlens-emulator` first; it prints this URL.
 const baseURL = process.env.RUNLENS_BASE_URL ?? 'http://127.0.0.1:4010/v1';
@@ -22,7 +22,7 @@ run = await openai.beta.threads.runs.submitToolOutputsAndPoll(run.id, {
 console.log(run.status); // completed
 
 // runlens's client: the same operations, schema-checked, with cursors and the poll hint kept.
-const runs = createOpenAIRunsClient(openai);
+const runs = createAssistantsRunsClient(openai);
 const page = await runs.listRuns(thread.id, { limit: 10 });
 const steps = await runs.listRunSteps(thread.id, run.id, { order: 'asc' });
 console.log(page.data.length, page.has_more, steps.data.map((step) => step.type));

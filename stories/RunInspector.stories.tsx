@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import type { RunStatus } from '../src/api';
+import type { RunStatus } from '../src/core';
 import { demoIds } from '../src/emulator';
 import { RunInspector } from '../src/ui';
 import { backendOf, expectStatus, hostileText, resolveFileUrl, statusLabels, statusPlans, withEmulator } from './support';

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
-import type { RunStatus } from '../src/api';
+import type { RunStatus } from '../src/core';
 import { RunStatusBadge } from '../src/ui';
 import { runOf, statusLabels, statusPlans, withEmulator } from './support';
 

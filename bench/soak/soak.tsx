@@ -6,6 +6,7 @@ import { writeHeapSnapshot } from 'node:v8';
 import OpenAI from 'openai';
 import { createRoot } from 'react-dom/client';
 import type { PollingTuning } from '../../src/query/polling';
+import { createAssistantsRunsClient } from '../../src/backends/assistants';
 import { RunsProvider } from '../../src/react/RunsProvider';
 import { RunInspector } from '../../src/ui';
 import { driveRun, RUN_MAX_MS, runKinds } from './drive-run';
@@ -73,7 +74,7 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
     const threadId = (await openai.beta.threads.create({})).id;
     root.render(
       <QueryClientProvider client={queryClient}>
-        <RunsProvider client={openai} polling={polling}>
+        <RunsProvider client={createAssistantsRunsClient(openai)} polling={polling}>
           <RunInspector threadId={threadId} assistants={assistants} />
         </RunsProvider>
       </QueryClientProvider>,

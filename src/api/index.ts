@@ -1,4 +1,10 @@
-export * from './schemas/index.js';
+// The zod-free part of the boundary: the run statuses and event names, the RunsClient interface,
+// the errors, and the hand-written pre-request checks. The `runlens` entry adds the run model's
+// types (not its zod schemas); `runlens/core` adds the schemas, the create-call checks and the
+// backends. So an app that imports only hooks carries no zod.
+export * from './schemas/run-status.js';
+export * from './schemas/event-names.js';
+export * from './schemas/run-step-include.js';
 export type {
   ListParams,
   ListRunStepsParams,
@@ -9,5 +15,4 @@ export type {
   StreamRequestOptions,
 } from './client.js';
 export { RunsApiError, RunsSchemaError, toRunsError, type RunsApiErrorInit } from './errors.js';
-export * from './validate.js';
-export { createOpenAIRunsClient, type OpenAIRunsSdk } from './openai.js';
+export * from './checks.js';

@@ -1,4 +1,3 @@
-import { toDotPath } from 'zod/v4/core';
 import type * as z from 'zod/mini';
 
 // zod/mini loads no locale, so an issue's own `message` is a bare "Invalid input". Messages are
@@ -27,10 +26,19 @@ export function flattenIssues(issues: readonly Issue[], prefix: readonly Propert
   });
 }
 
-/** `data[3].status` style, `(root)` for the value itself. */
+/**
+ * `data[3].status` style (as zod's `toDotPath` writes it), `(root)` for the value itself. Own code:
+ * the pre-request checks of the hooks entry use it, and must not pull in zod.
+ */
 export function formatPath(path: readonly PropertyKey[]): string {
-  // Imported by name: `z.core.toDotPath` would make a bundler keep all of zod's core namespace.
-  return path.length ? toDotPath(path) : '(root)';
+  if (!path.length) return '(root)';
+  return path
+    .map((key, i) => {
+      if (typeof key === 'number') return `[${key}]`;
+      if (typeof key === 'symbol' || /[^\w$]/.test(key)) return `[${JSON.stringify(String(key))}]`;
+      return i === 0 ? key : `.${key}`;
+    })
+    .join('');
 }
 
 export function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
@@ -50,7 +58,7 @@ export function snippet(value: unknown, max = 80): string {
 }
 
 /** What kind of value `value` is, in the words of `invalid_type`'s `expected`. */
-function kindOf(value: unknown): string {
+export function kindOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   if (Number.isNaN(value)) return 'NaN';

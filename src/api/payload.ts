@@ -1,8 +1,6 @@
 import type * as z from 'zod/mini';
 import type { ListRunStepsParams } from './client.js';
 import { RunsSchemaError } from './errors.js';
-import type { ListQuery } from './openai-sdk.js';
-import type { RunStepInclude } from './schemas/index.js';
 
 // Reading what the SDK returned, free of SDK calls: the body against its schema, the poll hint,
 // and list queries without undefined keys.
@@ -19,7 +17,7 @@ export function pollAfterMs(response: Response): number | null {
 export function listQuery({ limit, order, after, before, include }: ListRunStepsParams = {}) {
   return Object.fromEntries(
     Object.entries({ limit, order, after, before, include }).filter(([, value]) => value !== undefined),
-  ) as ListQuery & { include?: RunStepInclude[] };
+  ) as ListRunStepsParams;
 }
 
 export function parsePayload<S extends z.ZodMiniType>(operation: string, schema: S, text: string): z.output<S> {

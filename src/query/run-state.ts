@@ -1,4 +1,5 @@
-import { isTerminalRunStatus, type Run, type RunStatus, type RunStep } from '../api/schemas/index.js';
+import { isTerminalRunStatus } from '../api/schemas/run-status.js';
+import type { Run, RunStatus, RunStep } from '../api/schemas/index.js';
 
 type RunToolCall = NonNullable<Run['required_action']>['submit_tool_outputs']['tool_calls'][number];
 

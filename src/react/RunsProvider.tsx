@@ -3,7 +3,6 @@
 import { QueryClientContext } from '@tanstack/react-query';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { RunsClient } from '../api/client.js';
-import { createOpenAIRunsClient, type OpenAIRunsSdk } from '../api/openai.js';
 import { resolvePollingTuning, type PollingTuning } from '../query/polling.js';
 
 export interface RunsContextValue {
@@ -14,17 +13,27 @@ export interface RunsContextValue {
 export const RunsContext = createContext<RunsContextValue | null>(null);
 
 export interface RunsProviderProps {
-  /** A `RunsClient`, or your own `OpenAI` instance (wrapped with `createOpenAIRunsClient`). */
-  client: RunsClient | OpenAIRunsSdk;
+  /**
+   * The backend, as a `RunsClient`: `createAssistantsRunsClient(openai)` from `runlens/assistants`,
+   * or your own. Not an `OpenAI` instance itself: which API it speaks is the app's choice, and only
+   * the backend you pick is bundled.
+   */
+  client: RunsClient;
   /** Polling knobs for every runlens hook below; tests shorten them. @default defaultPollingTuning */
   polling?: Partial<PollingTuning>;
   children?: ReactNode;
 }
 
-/** The SDK shape: anything with `beta.threads.runs` is an OpenAI instance, not a RunsClient. */
-function isOpenAISdk(client: RunsClient | OpenAIRunsSdk): client is OpenAIRunsSdk {
-  const beta = (client as { beta?: { threads?: { runs?: unknown } } }).beta;
-  return typeof beta?.threads?.runs === 'object' && beta.threads.runs !== null;
+/** A RunsClient has `getRun`; an `OpenAI` instance (the old way to call RunsProvider) has not. */
+function checkRunsClient(client: unknown): asserts client is RunsClient {
+  if (typeof (client as Partial<RunsClient> | null)?.getRun === 'function') return;
+  const isSdk = typeof client === 'object' && client !== null && 'beta' in client;
+  throw new TypeError(
+    isSdk
+      ? "RunsProvider's client is an OpenAI instance; pass a RunsClient made from it: " +
+          "client={createAssistantsRunsClient(openai)}, with createAssistantsRunsClient from 'runlens/assistants'."
+      : `RunsProvider's client must be a RunsClient (such as createAssistantsRunsClient(openai) from 'runlens/assistants'); got ${client === null ? 'null' : typeof client}.`,
+  );
 }
 
 /**
@@ -32,8 +41,10 @@ function isOpenAISdk(client: RunsClient | OpenAIRunsSdk): client is OpenAIRunsSd
  * caches would split every run in two), so it must sit inside a `QueryClientProvider`.
  *
  * @example
+ * const runsClient = createAssistantsRunsClient(new OpenAI({ apiKey, baseURL }));
+ *
  * <QueryClientProvider client={queryClient}>
- *   <RunsProvider client={openai}>
+ *   <RunsProvider client={runsClient}>
  *     <App />
  *   </RunsProvider>
  * </QueryClientProvider>
@@ -45,7 +56,7 @@ export function RunsProvider({ client, polling, children }: RunsProviderProps) {
         'creates its own; wrap your app in <QueryClientProvider client={queryClient}>.',
     );
   }
-  const runsClient = useMemo(() => (isOpenAISdk(client) ? createOpenAIRunsClient(client) : client), [client]);
+  checkRunsClient(client);
   // Rebuilt only when a knob changes, not whenever the app passes a fresh object literal.
   const { minIntervalMs, hintFloorMs, maxIntervalMs, backoff, quickPolls, likelyIntervalMs, phaseTimes, requiresActionIntervalMs, expiryGraceMs, now, streamStallMs } =
     polling ?? {};
@@ -66,6 +77,6 @@ export function RunsProvider({ client, polling, children }: RunsProviderProps) {
       }),
     [minIntervalMs, hintFloorMs, maxIntervalMs, backoff, quickPolls, likelyIntervalMs, phaseTimes, requiresActionIntervalMs, expiryGraceMs, now, streamStallMs],
   );
-  const value = useMemo(() => ({ client: runsClient, polling: tuning }), [runsClient, tuning]);
+  const value = useMemo(() => ({ client, polling: tuning }), [client, tuning]);
   return <RunsContext.Provider value={value}>{children}</RunsContext.Provider>;
 }

@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import { createOpenAIRunsClient, type Message, type Run, type RunStep, type RunsClient } from '../../src/api';
+import { createAssistantsRunsClient, type Message, type Run, type RunStep, type RunsClient } from '../../src/core';
 import { createEmulator, createManualClock, createSystemClock, demoIds, type Clock, type Emulator, type ManualClock, type ScenarioName } from '../../src/emulator';
 
 // The per-story backend: an in-browser emulator with the seeded demo data, the official SDK over it
@@ -112,7 +112,7 @@ export async function loadBackend(parameters: EmulatorParameters = {}): Promise<
   let hanging = false;
   const fetch = ((input: RequestInfo | URL, init?: RequestInit) => (hanging ? hang() : emulator.fetch(input, init))) as typeof globalThis.fetch;
   const openai = new OpenAI({ apiKey: 'sk-emulator', baseURL: emulatorBaseURL, fetch, dangerouslyAllowBrowser: true, maxRetries: 0 });
-  const client = createOpenAIRunsClient(openai);
+  const client = createAssistantsRunsClient(openai);
 
   let threadId = parameters.threadId;
   let run: Run | undefined;

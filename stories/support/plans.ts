@@ -1,4 +1,4 @@
-import type { RunStatus } from '../../src/api';
+import type { RunStatus } from '../../src/core';
 import type { RunPlan } from './backend';
 
 /** How to reach each run status with the emulator's scenarios and a manual clock (emulator ms). */

@@ -1,5 +1,5 @@
 import OpenAI6 from 'openai6';
-import { createOpenAIRunsClient, type RunStatus, type RunsClient } from '../../src/api';
+import { createAssistantsRunsClient, type RunStatus, type RunsClient } from '../../src/core';
 import { startTestBackend, type TestBackend } from '../support/emulator';
 
 /** How each SDK major reaches the emulator: openai 7 is the backend's own, openai 6 is made here. */
@@ -26,7 +26,7 @@ export interface RunsFixture {
 export async function runsFixture(major: SdkMajor, scenario = 'function_call'): Promise<RunsFixture> {
   const backend = await startTestBackend();
   const openai = major.sdk(backend);
-  const client = createOpenAIRunsClient(openai);
+  const client = createAssistantsRunsClient(openai);
   const assistant = await openai.beta.assistants.create({
     model: 'gpt-4o',
     metadata: { 'emulator.scenario': scenario },

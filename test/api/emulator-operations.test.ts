@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTerminalRunStatus, type RunStep } from '../../src/api';
+import { isTerminalRunStatus, type RunStep } from '../../src/core';
 import { runsFixture, sdkMajors } from './emulator-backends';
 
 // Every RunsClient operation, through each SDK major, over real HTTP to the emulator.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RunsApiError } from '../../src/api';
+import { RunsApiError } from '../../src/core';
 import { runsFixture, sdkMajors, type RunsFixture } from './emulator-backends';
 
 async function rejection(call: Promise<unknown>): Promise<unknown> {

@@ -1,7 +1,7 @@
 import * as openai7 from 'openai';
 import * as openai6 from 'openai6';
 import { describe, expect, it } from 'vitest';
-import { RunsApiError, RunsSchemaError, toRunsError } from '../../src/api';
+import { RunsApiError, RunsSchemaError, toRunsError } from '../../src/core';
 
 // The SDKs' own error classes, built the way the SDK builds them from a response (not mocks).
 const sdks = [

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { AssistantStreamEvent, RunsClient } from '../../src/api';
+import type { AssistantStreamEvent, RunsClient } from '../../src/core';
 import { demoIds } from '../../src/emulator';
 import { advanceUntil, startStreamingBackend } from '../support/streaming-backend';
 
@@ -19,10 +19,10 @@ async function minifiedClient(): Promise<{ create(baseURL: string): RunsClient; 
   const outfile = join(dir, 'bundle.mjs');
   const source = `
     import OpenAI from 'openai';
-    import { createOpenAIRunsClient } from ${JSON.stringify(join(import.meta.dirname, '../../src/api/index.ts'))};
+    import { createAssistantsRunsClient } from ${JSON.stringify(join(import.meta.dirname, '../../src/backends/assistants/index.ts'))};
     export const sdkClassNames = [OpenAI.APIError.name, OpenAI.APIConnectionError.name, OpenAI.APIUserAbortError.name];
     export const create = (baseURL) =>
-      createOpenAIRunsClient(new OpenAI({ baseURL, apiKey: 'sk-test', maxRetries: 0, dangerouslyAllowBrowser: true }));
+      createAssistantsRunsClient(new OpenAI({ baseURL, apiKey: 'sk-test', maxRetries: 0, dangerouslyAllowBrowser: true }));
   `;
   await import('node:fs/promises').then((fs) => fs.writeFile(entry, source));
   await build({

@@ -1,7 +1,7 @@
 import OpenAI from 'openai';
 import OpenAI6 from 'openai6';
 import { describe, expect, it } from 'vitest';
-import { createOpenAIRunsClient, RunsApiError, RunsSchemaError } from '../../src/api';
+import { createAssistantsRunsClient, RunsApiError, RunsSchemaError } from '../../src/core';
 import { schemaExample } from './spec-examples';
 import { sendJson, startScriptedServer, type Handler } from './scripted-server';
 
@@ -27,7 +27,7 @@ async function rejection(call: Promise<unknown>): Promise<unknown> {
 describe.each(majors)('a backend that breaks the schema ($name)', ({ make }) => {
   async function clientFor(routes: Record<string, Handler>) {
     const server = await startScriptedServer(routes);
-    return { client: createOpenAIRunsClient(make(server.baseURL)), server };
+    return { client: createAssistantsRunsClient(make(server.baseURL)), server };
   }
 
   it('a wrong-typed field on a run: RunsSchemaError naming operation, path and value', async () => {

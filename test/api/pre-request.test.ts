@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createOpenAIRunsClient, RunsApiError, type RunsClient } from '../../src/api';
+import { createAssistantsRunsClient, RunsApiError, type RunsClient } from '../../src/core';
 import { unreachableSdks } from './closed-port';
 
 // The clients point at a closed port: a request that is sent fails with `connection_error`, so
@@ -33,7 +33,7 @@ function metadataWith(keys: number, keyLength = 3, valueLength = 1): Record<stri
 }
 
 describe.each(sdks)('checked before sending ($name)', ({ openai }) => {
-  const client: RunsClient = createOpenAIRunsClient(openai);
+  const client: RunsClient = createAssistantsRunsClient(openai);
 
   it('metadata: 16 keys / 64-char key / 512-char value are sent; one more is not', async () => {
     await expectSent(client.updateRun('thread_1', 'run_1', { metadata: metadataWith(16) }));

@@ -1,6 +1,6 @@
 import OpenAI6 from 'openai6';
 import { describe, expect, it } from 'vitest';
-import { createOpenAIRunsClient, RunsApiError, type AssistantStreamEvent, type RunEventStream } from '../../src/api';
+import { createAssistantsRunsClient, RunsApiError, type AssistantStreamEvent, type RunEventStream } from '../../src/core';
 import { demoIds } from '../../src/emulator';
 import { advanceUntil, settle, startStreamingBackend, type StreamingBackend } from '../support/streaming-backend';
 
@@ -41,7 +41,7 @@ const messagePart = [
 describe('RunsClient streaming forms', () => {
   it.each(['openai 7', 'openai 6'])('createRunStream yields the API event order, each event checked (%s)', async (major) => {
     const backend = await startStreamingBackend();
-    const client = major === 'openai 7' ? backend.client : createOpenAIRunsClient(new OpenAI6({ apiKey: 'sk-test', baseURL: backend.proxy.url, maxRetries: 0 }));
+    const client = major === 'openai 7' ? backend.client : createAssistantsRunsClient(new OpenAI6({ apiKey: 'sk-test', baseURL: backend.proxy.url, maxRetries: 0 }));
     const threadId = (await backend.openai.beta.threads.create({})).id;
     const { events, outcome } = await drain(backend, client.createRunStream(threadId, { assistant_id: assistants.message }));
 

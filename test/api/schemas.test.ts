@@ -12,7 +12,7 @@ import {
   runStepListSchema,
   runStepSchema,
   TERMINAL_RUN_STATUSES,
-} from '../../src/api';
+} from '../../src/core';
 import { RunsSchemaError } from '../../src/api/errors';
 import { RUN_STATUSES } from '../../src/api/schemas/run-status';
 import { jsonOperationExamples, parseSseExample, schemaExample, sseExamples } from './spec-examples';

@@ -2,25 +2,25 @@ import OpenAI from 'openai';
 import OpenAI6 from 'openai6';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
-  createOpenAIRunsClient,
+  createAssistantsRunsClient,
   type ListPage,
-  type OpenAIRunsSdk,
+  type AssistantsSdk,
   type Run,
   type RunStatus,
   type RunStep,
   type RunsClient,
   type ToolCall,
-} from '../../src/api';
+} from '../../src/core';
 
 // Checked by `tsc --noEmit`; at run time these are no-ops.
 
 describe('types', () => {
-  it('instances of openai 7 and openai 6 both fit createOpenAIRunsClient', () => {
-    expectTypeOf(new OpenAI({ apiKey: 'x' })).toExtend<OpenAIRunsSdk>();
-    expectTypeOf(new OpenAI6({ apiKey: 'x' })).toExtend<OpenAIRunsSdk>();
-    expectTypeOf(createOpenAIRunsClient).returns.toEqualTypeOf<RunsClient>();
+  it('instances of openai 7 and openai 6 both fit createAssistantsRunsClient', () => {
+    expectTypeOf(new OpenAI({ apiKey: 'x' })).toExtend<AssistantsSdk>();
+    expectTypeOf(new OpenAI6({ apiKey: 'x' })).toExtend<AssistantsSdk>();
+    expectTypeOf(createAssistantsRunsClient).returns.toEqualTypeOf<RunsClient>();
     // @ts-expect-error — anything without beta.threads.runs is refused
-    createOpenAIRunsClient({ beta: {} });
+    createAssistantsRunsClient({ beta: {} });
   });
 
   it('list pages keep nullable cursors', () => {

@@ -8,7 +8,7 @@ import {
   runStepSchema,
   type RunStep,
   type ToolCall,
-} from '../../src/api';
+} from '../../src/core';
 import { schemaExample } from './spec-examples';
 
 const stepExample = schemaExample('RunStepObject') as Record<string, unknown>;

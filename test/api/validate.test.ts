@@ -9,7 +9,7 @@ import {
   checkToolOutputs,
   checkUpdateRunParams,
   RunsApiError,
-} from '../../src/api';
+} from '../../src/core';
 
 function metadataWith(keys: number, keyLength = 3, valueLength = 1): Record<string, string> {
   return Object.fromEntries(
@@ -108,6 +108,19 @@ describe('checkToolOutputs', () => {
     expectProblem(checkToolOutputs([{ tool_call_id: '', output: 'a' }]), 'tool_outputs[0].tool_call_id', /Invalid/);
     expectProblem(checkToolOutputs([{ tool_call_id: 'c', output: 7 }]), 'tool_outputs[0].output', /expected string/);
     expectProblem(checkToolOutputs(undefined), 'tool_outputs', /expected array/);
+    expectProblem(checkToolOutputs(['42']), 'tool_outputs[0]', /expected object, received string/);
+    expectProblem(
+      checkToolOutputs([{ tool_call_id: 'c', output: 'x', name: 'f' }]),
+      'tool_outputs[0].name',
+      /Unrecognized request argument supplied: name\./,
+    );
+  });
+
+  it('says where, in the same path form as the schema-checked calls', () => {
+    expectProblem(checkToolOutputs([{ tool_call_id: 'c', output: 'x' }, { tool_call_id: 'd' }]), 'tool_outputs[1].output', /^Invalid tool_outputs\[1\]\.output: expected string, received nothing\./);
+    expectProblem(checkUpdateRunParams({ metadata: 'x' }), 'metadata', /^Invalid metadata: expected object, received string\./);
+    expectProblem(checkUpdateRunParams(null), 'body', /^Invalid body: expected object, received null\./);
+    expectProblem(checkRunStepInclude('all'), 'include', /^Invalid include: expected array, received string\./);
   });
 });
 

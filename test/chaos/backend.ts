@@ -1,6 +1,6 @@
 import OpenAI from 'openai';
 import type { RunsClient } from '../../src/api/client';
-import { createOpenAIRunsClient } from '../../src/api/openai';
+import { createAssistantsRunsClient } from '../../src/backends/assistants/client';
 import { createEmulator, createManualClock, type Emulator, type ManualClock } from '../../src/emulator';
 import { serveEmulator } from '../../src/emulator/node';
 
@@ -88,7 +88,7 @@ function recordingFetch(sends: SendRecord[]): typeof fetch {
 export function createTabSdk(baseURL: string): TabSdk {
   const sends: SendRecord[] = [];
   const openai = new OpenAI({ apiKey: 'sk-chaos', baseURL, maxRetries: 2, fetch: recordingFetch(sends), logLevel: 'off' });
-  return { openai, client: createOpenAIRunsClient(openai), sends };
+  return { openai, client: createAssistantsRunsClient(openai), sends };
 }
 
 export async function startChaosBackend(): Promise<ChaosBackend> {
@@ -101,7 +101,7 @@ export async function startChaosBackend(): Promise<ChaosBackend> {
     emulator,
     clock,
     pump,
-    truth: createOpenAIRunsClient(truthOpenAI),
+    truth: createAssistantsRunsClient(truthOpenAI),
     truthOpenAI,
     sdk: () => createTabSdk(server.url),
     async close() {

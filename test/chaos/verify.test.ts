@@ -1,6 +1,6 @@
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
-import { createOpenAIRunsClient } from '../../src/api/openai';
+import { createAssistantsRunsClient } from '../../src/backends/assistants/client';
 import type { Run } from '../../src/api/schemas';
 import { demoIds } from '../../src/emulator';
 import { pendingToolCalls, toolCallId } from '../../src/query/run-state';
@@ -14,7 +14,7 @@ import { checkServerTruth, emptyFindings } from './verify';
 describe('the chaos checks', () => {
   it('count an answer reported as landed that the server does not have as lost, and one that it has as fine', async () => {
     const b = await startTestBackend({ seed: true });
-    const truth = createOpenAIRunsClient(new OpenAI({ apiKey: 'sk-test', baseURL: b.baseURL, maxRetries: 0 }));
+    const truth = createAssistantsRunsClient(new OpenAI({ apiKey: 'sk-test', baseURL: b.baseURL, maxRetries: 0 }));
     const threadId = (await b.openai.beta.threads.create({})).id;
     const created = await truth.createRun(threadId, { assistant_id: demoIds.assistants.function_call, metadata: { 'chaos.create': '1' } });
     b.clock.advance(3_000);
@@ -36,7 +36,7 @@ describe('the chaos checks', () => {
 
   it('count two runs made by one create click as a duplicate', async () => {
     const b = await startTestBackend({ seed: true });
-    const truth = createOpenAIRunsClient(new OpenAI({ apiKey: 'sk-test', baseURL: b.baseURL, maxRetries: 0 }));
+    const truth = createAssistantsRunsClient(new OpenAI({ apiKey: 'sk-test', baseURL: b.baseURL, maxRetries: 0 }));
     const threadId = (await b.openai.beta.threads.create({})).id;
     const runs: Run[] = [];
     for (let i = 0; i < 2; i += 1) {

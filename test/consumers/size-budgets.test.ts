@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { importLine, noEmulator, noZodClassic, noZodExtras, sizeBudgets, type SizeBudget } from '../../bench/size/budgets.ts';
+import { importLine, noEmulator, noZod, noZodClassic, noZodExtras, sizeBudgets, type SizeBudget } from '../../bench/size/budgets.ts';
 import { kB, listSizes, measureBundle, packagesOf, unpackTarball, type BundleSize } from '../../bench/size/measure.ts';
 import { cacheRoot, repoRoot } from './support/env.ts';
 
@@ -54,6 +54,7 @@ describe('size budgets: the packed tarball, bundled by esbuild (min + gzip, peer
   it.each([
     { rule: noEmulator, control: { name: 'control: emulator', from: 'runlens/emulator', names: ['createEmulator'], limitKb: 0, mustNotContain: [noEmulator] } },
     { rule: noZodClassic, control: { name: 'control: zod', from: 'zod', names: ['object'], limitKb: 0, mustNotContain: [noZodClassic] } },
+    { rule: noZod, control: { name: 'control: assistants', from: 'runlens/assistants', names: ['createAssistantsRunsClient'], limitKb: 0, mustNotContain: [noZod] } },
     { rule: noZodExtras, control: { name: 'control: z.core', from: 'zod/mini', names: ['core'], limitKb: 0, mustNotContain: [noZodExtras] } },
   ])('the rule against $rule.what matches what it forbids ($control.from)', async ({ rule, control }) => {
     const { forbidden } = await measureBundle(control, appDir, join(repoRoot, 'node_modules'));

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { createOpenAIRunsClient } from '../../src/api/openai';
+import { createAssistantsRunsClient } from '../../src/backends/assistants/client';
 import { demoIds } from '../../src/emulator';
 import { formatDuration, runDurationMs, runEnd, timelineLayout } from '../../src/primitives';
 import { startTestBackend } from '../support/emulator';
@@ -11,7 +11,7 @@ import { startTestBackend } from '../support/emulator';
 
 async function seededRun(runId: string) {
   const { openai } = await startTestBackend({ seed: true });
-  const client = createOpenAIRunsClient(openai);
+  const client = createAssistantsRunsClient(openai);
   const { run } = await client.getRun(demoIds.threads.statuses, runId);
   const steps = (await client.listRunSteps(demoIds.threads.statuses, runId, { order: 'asc' })).data;
   return { run, steps };
@@ -47,7 +47,7 @@ describe('runEnd', () => {
 
   it('a run that can still change has no end: its duration runs to now', async () => {
     const { openai } = await startTestBackend({ seed: true });
-    const { run } = await createOpenAIRunsClient(openai).getRun(demoIds.threads.inProgress, demoIds.runs.inProgress);
+    const { run } = await createAssistantsRunsClient(openai).getRun(demoIds.threads.inProgress, demoIds.runs.inProgress);
     expect(runEnd(run)).toBeNull();
     const start = (run.started_at ?? run.created_at) * 1000;
     expect(runDurationMs(run, start + 5000)).toBe(5000);

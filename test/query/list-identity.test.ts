@@ -1,6 +1,6 @@
 import { MutationObserver, QueryClient } from '@tanstack/query-core';
 import { describe, expect, it } from 'vitest';
-import { createOpenAIRunsClient } from '../../src/api/openai';
+import { createAssistantsRunsClient } from '../../src/backends/assistants/client';
 import type { Run } from '../../src/api/schemas';
 import { demoIds } from '../../src/emulator';
 import { createRunMutationOptions } from '../../src/query/mutations/create-run';
@@ -14,7 +14,7 @@ import { startTestBackend } from '../support/emulator';
 describe('runs list identity', () => {
   it('keeps every unchanged run object when a run is put on top, and when a refetch shifts the list', async () => {
     const backend = await startTestBackend({ seed: true });
-    const client = createOpenAIRunsClient(backend.openai);
+    const client = createAssistantsRunsClient(backend.openai);
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     const options = runsInfiniteQueryOptions(client, demoIds.threads.history, { limit: 10 });
     const listed = () => flattenPages(queryClient.getQueryData(options.queryKey) as PagesData<Run> | undefined);

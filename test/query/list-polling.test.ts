@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/query-core';
 import { describe, expect, it, vi } from 'vitest';
-import { createOpenAIRunsClient } from '../../src/api/openai';
+import { createAssistantsRunsClient } from '../../src/backends/assistants/client';
 import type { RunsClient } from '../../src/api/client';
 import { runlensKeys } from '../../src/query/keys';
 import { listRefreshPlan } from '../../src/query/list-polling';
@@ -28,7 +28,7 @@ describe('listRefreshPlan', () => {
   it('polls the list when its active runs outnumber its pages, each run alone otherwise, nothing once all are terminal', async () => {
     const backend = await startTestBackend();
     const { threadId } = await liveThread(backend, 3);
-    const client = createOpenAIRunsClient(backend.openai);
+    const client = createAssistantsRunsClient(backend.openai);
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     const threeActive = await queryClient.fetchInfiniteQuery(runsInfiniteQueryOptions(client, threadId, { limit: 2 }));
     // 2 of the 3 runs on one page: two active runs, one page.
@@ -54,7 +54,7 @@ describe('runsInfiniteQueryOptions: listed runs and the runs’ own queries', ()
   it('writes each listed run into its run query, and keeps unchanged runs as the same objects across refetches', async () => {
     const backend = await startTestBackend();
     const { threadId, runIds } = await liveThread(backend, 2);
-    const client = createOpenAIRunsClient(backend.openai);
+    const client = createAssistantsRunsClient(backend.openai);
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     const options = runsInfiniteQueryOptions(client, threadId);
     const before = flattenPages(await queryClient.fetchInfiniteQuery(options));
@@ -78,7 +78,7 @@ describe('runsInfiniteQueryOptions: listed runs and the runs’ own queries', ()
     const backend = await startTestBackend();
     const { threadId, runIds } = await liveThread(backend, 2);
     const runId = runIds[0]!;
-    const client = createOpenAIRunsClient(backend.openai);
+    const client = createAssistantsRunsClient(backend.openai);
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     const held = holdListAnswers(client);
     const listing = queryClient.fetchInfiniteQuery(runsInfiniteQueryOptions(held.client, threadId));

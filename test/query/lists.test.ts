@@ -1,6 +1,6 @@
 import { InfiniteQueryObserver, MutationObserver, QueryClient } from '@tanstack/query-core';
 import { describe, expect, it } from 'vitest';
-import { createOpenAIRunsClient } from '../../src/api/openai';
+import { createAssistantsRunsClient } from '../../src/backends/assistants/client';
 import type { ListPage } from '../../src/api/schemas';
 import { demoIds } from '../../src/emulator';
 import { createRunMutationOptions } from '../../src/query/mutations/create-run';
@@ -35,7 +35,7 @@ describe('cursors', () => {
 describe('runsInfiniteQueryOptions', () => {
   it('pages three pages each way from the middle of a 48-run thread', async () => {
     const backend = await startTestBackend({ seed: true });
-    const client = createOpenAIRunsClient(backend.openai);
+    const client = createAssistantsRunsClient(backend.openai);
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     const all = flattenPages(await queryClient.fetchInfiniteQuery({
       ...runsInfiniteQueryOptions(client, demoIds.threads.history, { limit: 100 }),
@@ -56,7 +56,7 @@ describe('runsInfiniteQueryOptions', () => {
 
   it('puts a run created through runlens on top of the first page, without another list request', async () => {
     const backend = await startTestBackend({ seed: true });
-    const client = createOpenAIRunsClient(backend.openai);
+    const client = createAssistantsRunsClient(backend.openai);
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     const options = runsInfiniteQueryOptions(client, demoIds.threads.history, { limit: 10 });
     await queryClient.fetchInfiniteQuery(options);

@@ -1,7 +1,7 @@
 import { MutationObserver, QueryClient } from '@tanstack/query-core';
 import { describe, expect, it } from 'vitest';
 import { RunsApiError } from '../../src/api/errors';
-import { createOpenAIRunsClient } from '../../src/api/openai';
+import { createAssistantsRunsClient } from '../../src/backends/assistants/client';
 import type { Run } from '../../src/api/schemas';
 import { demoIds } from '../../src/emulator';
 import { ActiveRunError, toActiveRunError } from '../../src/query/errors';
@@ -15,7 +15,7 @@ import { makeRun, requiresActionRun } from './run-fixture';
 
 async function setup() {
   const backend = await startTestBackend({ seed: true });
-  const client = createOpenAIRunsClient(backend.openai);
+  const client = createAssistantsRunsClient(backend.openai);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const threadId = (await backend.openai.beta.threads.create({})).id;
   const posts = (suffix: string) => backend.emulator.requests.filter((r) => r.method === 'POST' && r.path.endsWith(suffix)).length;

@@ -1,6 +1,6 @@
 import { environmentManager, QueryClient, QueryObserver } from '@tanstack/query-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOpenAIRunsClient } from '../../src/api/openai';
+import { createAssistantsRunsClient } from '../../src/backends/assistants/client';
 import { RunsApiError } from '../../src/api/errors';
 import type { Run } from '../../src/api/schemas';
 import { demoIds } from '../../src/emulator';
@@ -19,7 +19,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function setup() {
   const backend = await startTestBackend({ seed: true });
-  const client = createOpenAIRunsClient(backend.openai);
+  const client = createAssistantsRunsClient(backend.openai);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const threadId = (await backend.openai.beta.threads.create({})).id;
   const polling = { minIntervalMs: 10, hintFloorMs: 10, maxIntervalMs: 30, requiresActionIntervalMs: 30, now: () => backend.clock.now() };

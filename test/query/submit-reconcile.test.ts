@@ -2,7 +2,7 @@ import { MutationObserver, QueryClient } from '@tanstack/query-core';
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import { RunsApiError } from '../../src/api/errors';
-import { createOpenAIRunsClient } from '../../src/api/openai';
+import { createAssistantsRunsClient } from '../../src/backends/assistants/client';
 import type { Run, ToolOutput } from '../../src/api/schemas';
 import { demoIds } from '../../src/emulator';
 import { inFlightSize } from '../../src/query/in-flight';
@@ -17,7 +17,7 @@ import { startTestBackend } from '../support/emulator';
 async function waitingRun(options: { sdkRetries?: number } = {}) {
   const backend = await startTestBackend({ seed: true });
   const openai = new OpenAI({ apiKey: 'sk-test', baseURL: backend.baseURL, maxRetries: options.sdkRetries ?? 0 });
-  const client = createOpenAIRunsClient(openai);
+  const client = createAssistantsRunsClient(openai);
   const threadId = (await openai.beta.threads.create({})).id;
   const created = await client.createRun(threadId, { assistant_id: demoIds.assistants.function_call });
   backend.clock.advance(3_000);

@@ -1,27 +1,39 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { renderHook, waitFor } from '@testing-library/react';
+import { renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { RunsClient } from '../../src/api/client';
 import { RunsProvider } from '../../src/react/RunsProvider';
-import { useRun } from '../../src/react/useRun';
 import { useRunsClient } from '../../src/react/useRunsClient';
-import { assistants, setup } from './harness';
+import { setup } from './harness';
 
 describe('RunsProvider', () => {
   afterEach(() => {
     vi.restoreAllMocks();
   });
 
-  it('wraps an OpenAI instance (anything with beta.threads.runs) into a RunsClient', async () => {
-    const h = await setup({ useSdkInstance: true });
-    const threadId = await h.createThread();
-    const run = await h.client.createRun(threadId, { assistant_id: assistants.message });
-    const { result } = renderHook(() => ({ client: useRunsClient(), run: useRun(threadId, run.id) }), {
-      wrapper: h.wrapper,
-    });
-    expect(typeof result.current.client.getRun).toBe('function');
-    expect(result.current.client).not.toBe(h.openai);
-    await waitFor(() => expect(result.current.run.data?.id).toBe(run.id));
+  it('refuses an OpenAI instance, saying how to make a RunsClient of it', async () => {
+    const h = await setup();
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <QueryClientProvider client={h.queryClient}>
+        <RunsProvider client={h.openai as unknown as RunsClient}>{children}</RunsProvider>
+      </QueryClientProvider>
+    );
+    expect(() => renderHook(() => useRunsClient(), { wrapper })).toThrow(
+      /client is an OpenAI instance; pass a RunsClient made from it: client=\{createAssistantsRunsClient\(openai\)\}, with createAssistantsRunsClient from 'runlens\/assistants'/,
+    );
+  });
+
+  it('refuses what is not a RunsClient at all, naming what it got', async () => {
+    const h = await setup();
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <QueryClientProvider client={h.queryClient}>
+        <RunsProvider client={undefined as unknown as RunsClient}>{children}</RunsProvider>
+      </QueryClientProvider>
+    );
+    expect(() => renderHook(() => useRunsClient(), { wrapper })).toThrow(/client must be a RunsClient .*; got undefined\./);
   });
 
   it('passes a RunsClient through as is', async () => {

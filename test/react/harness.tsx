@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type OpenAI from 'openai';
 import type { ReactNode } from 'react';
 import { afterEach } from 'vitest';
-import { createOpenAIRunsClient } from '../../src/api/openai';
+import { createAssistantsRunsClient } from '../../src/backends/assistants/client';
 import type { RunsClient } from '../../src/api/client';
 import { demoIds, type Emulator, type ManualClock } from '../../src/emulator';
 import type { PollingTuning } from '../../src/query/polling';
@@ -50,22 +50,20 @@ export const fastPolling = (clock: ManualClock): Partial<PollingTuning> => ({
 });
 
 export interface SetupOptions {
-  /** Give RunsProvider the `OpenAI` instance itself instead of a RunsClient. */
-  useSdkInstance?: boolean;
   /** Decorate the client the hooks use (e.g. hold one call back with `holdCalls`). */
   wrapClient?: (client: RunsClient) => RunsClient;
 }
 
 export async function setup(options: SetupOptions = {}): Promise<Harness> {
   const { emulator, clock, openai } = await startTestBackend({ seed: true });
-  const client = createOpenAIRunsClient(openai);
+  const client = createAssistantsRunsClient(openai);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   const polling = fastPolling(clock);
   const hookClient = options.wrapClient ? options.wrapClient(client) : client;
   queryClients.push(queryClient);
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={queryClient}>
-      <RunsProvider client={options.useSdkInstance ? openai : hookClient} polling={polling}>
+      <RunsProvider client={hookClient} polling={polling}>
         {children}
       </RunsProvider>
     </QueryClientProvider>

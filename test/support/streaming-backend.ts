@@ -1,6 +1,6 @@
 import OpenAI from 'openai';
 import { afterEach } from 'vitest';
-import { createOpenAIRunsClient } from '../../src/api/openai';
+import { createAssistantsRunsClient } from '../../src/backends/assistants/client';
 import type { RunsClient } from '../../src/api/client';
 import { createEmulator, createManualClock, type Emulator, type ManualClock } from '../../src/emulator';
 import { serveEmulator } from '../../src/emulator/node';
@@ -59,7 +59,7 @@ export async function startStreamingBackend(): Promise<StreamingBackend> {
     emulator,
     clock,
     openai,
-    client: createOpenAIRunsClient(openai),
+    client: createAssistantsRunsClient(openai),
     proxy,
     waitingStreams: waiting,
     gets: (threadId, since = 0) =>

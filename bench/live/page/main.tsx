@@ -2,7 +2,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import OpenAI from 'openai';
 import { createRoot } from 'react-dom/client';
 import { useRef } from 'react';
-import type { Run } from '../../../src/api';
+import type { Run } from '../../../src/core';
+import { createAssistantsRunsClient } from '../../../src/backends/assistants';
 import { RunsProvider } from '../../../src/react';
 import { useRuns } from '../../../src/react/useRuns';
 import { NewRunForm } from '../../../src/ui/RunInspector/NewRunForm';
@@ -134,7 +135,7 @@ async function main(): Promise<void> {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
   createRoot(document.getElementById('root') as HTMLElement).render(
     <QueryClientProvider client={queryClient}>
-      <RunsProvider client={openai}>
+      <RunsProvider client={createAssistantsRunsClient(openai)}>
         {mode === 'rows' ? <BaselineInspector threadId={threadId} /> : <RunInspector threadId={threadId} />}
       </RunsProvider>
     </QueryClientProvider>,

@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import OpenAI from 'openai';
 import { Profiler, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { createOpenAIRunsClient, type RunStep } from '../../../src/api';
+import { createAssistantsRunsClient, type RunsClient, type RunStep } from '../../../src/core';
 import { messageSchema, runListSchema, runSchema, runStepListSchema, runStepSchema } from '../../../src/api/schemas';
 import { createEmulator, createManualClock } from '../../../src/emulator';
 import { RunsProvider } from '../../../src/react';
@@ -79,9 +79,9 @@ async function prepare() {
   // The emulator lays out a run's steps lazily, on the first request after its clock moved (~90 ms
   // for 10 000 steps); a real backend has them stored. Let it do that here, before the mount.
   await openai.beta.threads.runs.retrieve(run.id, { thread_id: run.thread_id });
+  const client = createAssistantsRunsClient(openai);
   const steps: RunStep[] = [];
   if (mode !== 'inspector') {
-    const client = createOpenAIRunsClient(openai);
     for (let after: string | undefined; ; ) {
       const page = await client.listRunSteps(run.thread_id, run.id, { limit: 100, order: 'asc', ...(after ? { after } : {}) });
       steps.push(...page.data);
@@ -89,7 +89,7 @@ async function prepare() {
       after = page.last_id;
     }
   }
-  return { openai, threadId: run.thread_id, steps };
+  return { client, threadId: run.thread_id, steps };
 }
 
 function stepList(): HTMLElement | null {
@@ -134,9 +134,9 @@ function collectSetupGarbage(): void {
 
 const newQueryClient = (): QueryClient => new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
 
-const inspectorTree = (queryClient: QueryClient, openai: OpenAI, threadId: string): ReactNode => (
+const inspectorTree = (queryClient: QueryClient, client: RunsClient, threadId: string): ReactNode => (
   <QueryClientProvider client={queryClient}>
-    <RunsProvider client={openai}>
+    <RunsProvider client={client}>
       <RunInspector threadId={threadId} />
     </RunsProvider>
   </QueryClientProvider>
@@ -145,7 +145,7 @@ const inspectorTree = (queryClient: QueryClient, openai: OpenAI, threadId: strin
 async function run(): Promise<BenchResult> {
   if (missingSchemas.length > 0) throw new Error(`parse timing: no zod schema exported as ${missingSchemas.join(', ')}`);
   const evaluation = { evaluationMs: evaluationEnd - evaluationStart, evaluationEndMs: evaluationEnd };
-  const { openai, threadId, steps } = await prepare();
+  const { client, threadId, steps } = await prepare();
   // The warm mount's thread, prepared up front too (its own emulator: see the note at the top).
   const second = mode === 'inspector' ? await prepare() : null;
   const queryClient = newQueryClient();
@@ -161,10 +161,10 @@ async function run(): Promise<BenchResult> {
   const cold = await timeFirstRender(
     root,
     mode === 'inspector' ? (
-      inspectorTree(queryClient, openai, threadId)
+      inspectorTree(queryClient, client, threadId)
     ) : (
       <QueryClientProvider client={queryClient}>
-        <RunsProvider client={openai}>
+        <RunsProvider client={client}>
           <RunStepListView steps={steps} virtualize={mode === 'virtualized'} className="bench-list">
             <RunStepListView.Items>
               {(step) => (
@@ -197,7 +197,7 @@ async function run(): Promise<BenchResult> {
     collectSetupGarbage();
     await nextFrame();
     await nextFrame();
-    const warmMount = await timeFirstRender(root, inspectorTree(newQueryClient(), second.openai, second.threadId), ':warm');
+    const warmMount = await timeFirstRender(root, inspectorTree(newQueryClient(), second.client, second.threadId), ':warm');
     const warm = { firstRenderMs: warmMount.ms, phases: warmMount.phases, rowsInDom: stepList()?.querySelectorAll('[role="listitem"]').length ?? 0 };
     return { steps: stepCount, mode, firstRenderMs, phases, rowsInDom, frames, scrolledPx: 0, warm, ...evaluation };
   }

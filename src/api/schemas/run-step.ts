@@ -1,11 +1,10 @@
 import * as z from 'zod/mini';
 import { listPageSchema, metadataSchema, nullable, openEnum, openUnion, unixSeconds, usageSchema } from './common.js';
+import { RUN_STEP_INCLUDE_FILE_SEARCH_CONTENT } from './run-step-include.js';
 import { fileSearchRankingOptionsSchema } from './tools.js';
 
-/** The one `include[]` value: file search results with their text. */
-export const RUN_STEP_INCLUDE_FILE_SEARCH_CONTENT = 'step_details.tool_calls[*].file_search.results[*].content';
+export { RUN_STEP_INCLUDE_FILE_SEARCH_CONTENT, type RunStepInclude } from './run-step-include.js';
 export const runStepIncludeSchema = z.literal(RUN_STEP_INCLUDE_FILE_SEARCH_CONTENT);
-export type RunStepInclude = z.infer<typeof runStepIncludeSchema>;
 
 // ─── Tool calls a step made ─────────────────────────────────────────────────────────────────────
 

@@ -4,38 +4,12 @@ import { messageDeltaSchema, messageSchema, threadSchema } from './message.js';
 import { runSchema } from './run.js';
 import { runStepSchema } from './run-step.js';
 import { runStepDeltaSchema } from './run-step-delta.js';
+import { MESSAGE_EVENT_NAMES, RUN_EVENT_NAMES, RUN_STEP_EVENT_NAMES } from './event-names.js';
+
+export { MESSAGE_EVENT_NAMES, RUN_EVENT_NAMES, RUN_STEP_EVENT_NAMES } from './event-names.js';
 
 // The SSE events of a streamed run (`event: <name>` + `data: <json>`), from the SDK's
 // AssistantStreamEvent and the spec's SSE examples; the cut spec lacks their schemas.
-
-export const RUN_EVENT_NAMES = [
-  'thread.run.created',
-  'thread.run.queued',
-  'thread.run.in_progress',
-  'thread.run.requires_action',
-  'thread.run.completed',
-  'thread.run.incomplete',
-  'thread.run.failed',
-  'thread.run.cancelling',
-  'thread.run.cancelled',
-  'thread.run.expired',
-] as const;
-
-export const RUN_STEP_EVENT_NAMES = [
-  'thread.run.step.created',
-  'thread.run.step.in_progress',
-  'thread.run.step.completed',
-  'thread.run.step.failed',
-  'thread.run.step.cancelled',
-  'thread.run.step.expired',
-] as const;
-
-export const MESSAGE_EVENT_NAMES = [
-  'thread.message.created',
-  'thread.message.in_progress',
-  'thread.message.completed',
-  'thread.message.incomplete',
-] as const;
 
 const knownEventVariants = [
   z.object({ event: z.literal('thread.created'), data: threadSchema }),

@@ -1,4 +1,5 @@
-import { isTerminalRunStatus, type Run, type TerminalRunStatus } from '../../api/schemas/run.js';
+import { isTerminalRunStatus } from '../../api/schemas/run-status.js';
+import type { Run, TerminalRunStatus } from '../../api/schemas/run.js';
 import type { RunStep } from '../../api/schemas/run-step.js';
 
 export interface RunEnd {

@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/query-core';
 import type { RunsClient } from '../../api/client.js';
 import type { Run, ToolOutput } from '../../api/schemas/index.js';
-import { checkToolOutputs } from '../../api/validate.js';
+import { checkToolOutputs } from '../../api/checks.js';
 import { readCachedRun, writeRun } from '../cache.js';
 import { refusedBeforeSend } from '../errors.js';
 import { inFlight, runRef } from '../in-flight.js';

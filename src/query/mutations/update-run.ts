@@ -1,6 +1,6 @@
 import type { RunsClient } from '../../api/client.js';
 import type { Metadata, Run } from '../../api/schemas/index.js';
-import { checkUpdateRunParams } from '../../api/validate.js';
+import { checkUpdateRunParams } from '../../api/checks.js';
 import { readCachedRun, writeRun } from '../cache.js';
 import { runlensMutationKeys } from '../keys.js';
 import { noMutationRetry, stopRunFetches, type RunlensMutationOptions } from './shared.js';

@@ -1,11 +1,6 @@
 import type { QueryClient } from '@tanstack/query-core';
-import {
-  MESSAGE_EVENT_NAMES,
-  RUN_EVENT_NAMES,
-  RUN_STEP_EVENT_NAMES,
-  type AssistantStreamEvent,
-  type Run,
-} from '../../api/schemas/index.js';
+import { MESSAGE_EVENT_NAMES, RUN_EVENT_NAMES, RUN_STEP_EVENT_NAMES } from '../../api/schemas/event-names.js';
+import type { AssistantStreamEvent, Run } from '../../api/schemas/index.js';
 import { markStepListsCurrent, writeMessage, writeRun, writeRunStep } from '../cache.js';
 import { isTerminalStatus } from '../run-state.js';
 import { mergeMessageDelta, mergeRunStepDelta } from './merge-delta.js';

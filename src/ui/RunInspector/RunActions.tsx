@@ -1,6 +1,7 @@
 'use client';
 
-import { isTerminalRunStatus, type Run } from '../../api/schemas/index.js';
+import { isTerminalRunStatus } from '../../api/schemas/run-status.js';
+import type { Run } from '../../api/schemas/index.js';
 import { useCancelRun } from '../../react/useCancelRun.js';
 import { ErrorState } from './states.js';
 

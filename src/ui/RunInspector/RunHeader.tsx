@@ -1,6 +1,7 @@
 'use client';
 
-import { isTerminalRunStatus, type Run } from '../../api/schemas/index.js';
+import { isTerminalRunStatus } from '../../api/schemas/run-status.js';
+import type { Run } from '../../api/schemas/index.js';
 import { useNow } from '../../react/useNow.js';
 import { useRunStreamStatus } from '../../react/useRunStreamStatus.js';
 import { useRunsContext } from '../../react/useRunsClient.js';

@@ -1,6 +1,7 @@
 'use client';
 
-import { isTerminalRunStatus, type Run } from '../../api/schemas/index.js';
+import { isTerminalRunStatus } from '../../api/schemas/run-status.js';
+import type { Run } from '../../api/schemas/index.js';
 import { useNow } from '../../react/useNow.js';
 import { useRunsContext } from '../../react/useRunsClient.js';
 import { useRunSteps } from '../../react/useRunSteps.js';

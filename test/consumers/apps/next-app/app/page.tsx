@@ -1,7 +1,7 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import { connection } from 'next/server';
 import OpenAI from 'openai';
-import { createOpenAIRunsClient, runlensKeys, runQueryOptions, runsInfiniteQueryOptions, type Run } from 'runlens/core';
+import { createAssistantsRunsClient, runlensKeys, runQueryOptions, runsInfiniteQueryOptions, type Run } from 'runlens/core';
 import { Inspector } from './inspector';
 import { RunlensProviders } from './providers';
 
@@ -14,7 +14,7 @@ export default async function Page() {
   await connection(); // rendered per request: the emulator is not up at build time
   const baseURL = process.env.RUNLENS_BASE_URL;
   if (!baseURL) throw new Error('RUNLENS_BASE_URL is not set');
-  const runs = createOpenAIRunsClient(new OpenAI({ baseURL, apiKey: 'sk-emulator' }));
+  const runs = createAssistantsRunsClient(new OpenAI({ baseURL, apiKey: 'sk-emulator' }));
   const queryClient = new QueryClient();
   await Promise.all([
     queryClient.prefetchInfiniteQuery(runsInfiniteQueryOptions(runs, threadId)),

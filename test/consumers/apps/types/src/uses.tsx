@@ -5,7 +5,6 @@ import type { ReactElement } from 'react';
 import {
   RunsApiError,
   RunsProvider,
-  createOpenAIRunsClient,
   runlensKeys,
   useCancelRun,
   useCreateRun,
@@ -16,6 +15,7 @@ import {
   type RunStatus,
   type RunsClient,
 } from 'runlens';
+import { createAssistantsRunsClient, type AssistantsSdk } from 'runlens/assistants';
 import * as core from 'runlens/core';
 import { RunList, RunStatus as RunStatusParts, ToolOutputsForm } from 'runlens/primitives';
 import { createEmulator, createManualClock, demoIds, scenarioNames, type Emulator, type ScenarioName } from 'runlens/emulator';
@@ -37,7 +37,7 @@ void scenario;
 // runlens/core: the client and query layer with a QueryClient, no React.
 export async function loader(queryClient: QueryClient): Promise<RunStatus | undefined> {
   const openai = new OpenAI({ apiKey: 'sk-emulator', baseURL: 'http://127.0.0.1:4010/v1', fetch: emulator.fetch });
-  const client: core.RunsClient = core.createOpenAIRunsClient(openai);
+  const client: core.RunsClient = core.createAssistantsRunsClient(openai);
   const run: Run = await queryClient.fetchQuery(core.runQueryOptions(client, demoIds.threads.statuses, demoIds.runs.completed));
   const status: RunStatus = run.status;
   await queryClient.prefetchInfiniteQuery(core.runsInfiniteQueryOptions(client, demoIds.threads.statuses, { limit: 10 }));
@@ -102,10 +102,10 @@ const inspectorProps: RunInspectorProps = { threadId: 't', assistants: [{ id: as
 
 export function App({ openai, client }: { openai: OpenAI; client?: RunsClient }): ReactElement {
   const queryClient = new QueryClient();
-  const runsClient: RunsClient = client ?? createOpenAIRunsClient(openai);
+  const runsClient: RunsClient = client ?? createAssistantsRunsClient(openai);
   return (
     <QueryClientProvider client={queryClient}>
-      <RunsProvider client={openai}>
+      <RunsProvider client={createAssistantsRunsClient(openai satisfies AssistantsSdk)}>
         <RunInspector threadId="t" />
         <RunInspector {...inspectorProps} />
         <Runs threadId="t" />

@@ -2,7 +2,7 @@
 // error tsc must report once the directive is gone (the test removes them and checks).
 import { QueryClient } from '@tanstack/react-query';
 import OpenAI from 'openai';
-import { useRun, type RunStatus } from 'runlens';
+import { RunsProvider, useRun, type RunStatus } from 'runlens';
 import { runQueryOptions, runlensKeys } from 'runlens/core';
 import { RunStatus as RunStatusParts } from 'runlens/primitives';
 import { createEmulator, demoIds } from 'runlens/emulator';
@@ -31,6 +31,8 @@ export async function moreMistakes() {
   const openai = new OpenAI({ apiKey: 'sk-emulator' });
   // @ts-expect-error TS2345 runQueryOptions wants a RunsClient, not a bare OpenAI instance
   await queryClient.prefetchQuery(runQueryOptions(openai, 'thread_1', 'run_1'));
+  // @ts-expect-error TS2740 RunsProvider wants a RunsClient (createAssistantsRunsClient(openai)), not an OpenAI instance
+  const provider = <RunsProvider client={openai} />;
   // @ts-expect-error TS2554 runlensKeys.run needs the run id too
   const key = runlensKeys.run('thread_1');
   // @ts-expect-error TS2322 the clock option is a Clock, not a number
@@ -39,5 +41,5 @@ export async function moreMistakes() {
   await serveEmulator(emulator, { port: '4010' });
   // @ts-expect-error TS2339 demoIds lists only the seeded threads
   const thread: string = demoIds.threads.nonexistent;
-  return [key, thread];
+  return [key, thread, provider];
 }

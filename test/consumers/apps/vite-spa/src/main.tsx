@@ -3,6 +3,7 @@ import OpenAI from 'openai';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RunsProvider } from 'runlens';
+import { createAssistantsRunsClient } from 'runlens/assistants';
 import { demoIds } from 'runlens/emulator';
 import { RunInspector } from 'runlens/ui';
 import 'runlens/styles.css';
@@ -20,7 +21,7 @@ const baseURL = params.get('baseURL') ?? window.RUNLENS_BASE_URL ?? 'http://127.
 const threadParam = params.get('thread') ?? 'statuses';
 const threadId = (demoIds.threads as Record<string, string>)[threadParam] ?? threadParam;
 
-const openai = new OpenAI({ baseURL, apiKey: 'sk-emulator', dangerouslyAllowBrowser: true });
+const runsClient = createAssistantsRunsClient(new OpenAI({ baseURL, apiKey: 'sk-emulator', dangerouslyAllowBrowser: true }));
 const queryClient = new QueryClient();
 const assistants = [
   { id: demoIds.assistants.message, name: 'Concise helper' },
@@ -31,7 +32,7 @@ const assistants = [
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <RunsProvider client={openai}>
+      <RunsProvider client={runsClient}>
         <main>
           <h1>Runs on {threadId}</h1>
           <RunInspector threadId={threadId} assistants={assistants} />

@@ -1,7 +1,7 @@
-import type { Metadata, RunStepInclude, ToolOutput } from './schemas/index.js';
+import type { Metadata, RunStepInclude, ToolOutput } from '../../api/schemas/index.js';
 
-// The shape of the `openai` SDK that openai.ts calls, written structurally so that instances of
-// openai 6 and openai 7 both fit. Types only: openai.ts stays the one file that calls the SDK.
+// The shape of the `openai` SDK that client.ts calls, written structurally so that instances of
+// openai 6 and openai 7 both fit. Types only: client.ts stays the one file that calls the SDK.
 
 /**
  * What an SDK call returns (an `APIPromise`). Plain calls are read through `.asResponse()`;
@@ -29,7 +29,7 @@ export interface ListQuery {
 }
 
 /** The part of an `OpenAI` instance the runs client calls. */
-export interface OpenAIRunsSdk {
+export interface AssistantsSdk {
   beta: {
     threads: {
       createAndRun(body: SdkBody, options?: SdkOptions): SdkCall;

@@ -1,8 +1,8 @@
 import type * as z from 'zod/mini';
-import type { RequestOptions, RunEventStream, RunsClient, StreamRequestOptions } from './client.js';
-import { RunsApiError, RunsSchemaError, toRunsError } from './errors.js';
-import type { OpenAIRunsSdk, SdkCall, SdkOptions } from './openai-sdk.js';
-import { listQuery, parsePayload, pollAfterMs } from './payload.js';
+import type { RequestOptions, RunEventStream, RunsClient, StreamRequestOptions } from '../../api/client.js';
+import { RunsApiError, RunsSchemaError, toRunsError } from '../../api/errors.js';
+import type { AssistantsSdk, SdkCall, SdkOptions } from './sdk.js';
+import { listQuery, parsePayload, pollAfterMs } from '../../api/payload.js';
 import {
   messageSchema,
   runListSchema,
@@ -10,20 +10,12 @@ import {
   runStepListSchema,
   runStepSchema,
   type AssistantStreamEvent,
-} from './schemas/index.js';
-import { checkStreamEvent, isAsyncIterable, sdkErrorClassesOf, sdkErrorEvent, streamFailure, type SdkErrorClasses } from './stream.js';
-import {
-  checkCreateRunParams,
-  checkCreateThreadRunParams,
-  checkId,
-  checkListParams,
-  checkRunStepInclude,
-  checkToolOutputs,
-  checkUpdateRunParams,
-  firstProblem,
-} from './validate.js';
+} from '../../api/schemas/index.js';
+import { checkStreamEvent, isAsyncIterable, sdkErrorClassesOf, sdkErrorEvent, streamFailure, type SdkErrorClasses } from '../../api/stream.js';
+import { checkId, checkListParams, checkRunStepInclude, checkToolOutputs, checkUpdateRunParams, firstProblem } from '../../api/checks.js';
+import { checkCreateRunParams, checkCreateThreadRunParams } from '../../api/validate.js';
 
-export type { OpenAIRunsSdk } from './openai-sdk.js';
+export type { AssistantsSdk } from './sdk.js';
 
 // The only file that calls the `openai` SDK. Plain calls go through `.asResponse()`: list bodies
 // keep `first_id`/`last_id` (the SDK's CursorPage drops them) and headers stay readable. Streamed
@@ -103,10 +95,10 @@ async function* streamFrom(
  * OpenAI, a proxy, or the runlens emulator.
  *
  * @example
- * const client = createOpenAIRunsClient(new OpenAI({ baseURL: 'http://localhost:4010/v1' }));
+ * const client = createAssistantsRunsClient(new OpenAI({ baseURL: 'http://localhost:4010/v1' }));
  * const { run, pollAfterMs } = await client.getRun('thread_abc', 'run_abc', { signal });
  */
-export function createOpenAIRunsClient(openai: OpenAIRunsSdk): RunsClient {
+export function createAssistantsRunsClient(openai: AssistantsSdk): RunsClient {
   const { threads } = openai.beta;
   const errorClasses = sdkErrorClassesOf(openai);
 
