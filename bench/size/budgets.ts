@@ -14,6 +14,8 @@ export interface SizeBudget {
   from: string;
   /** The names imported, or '*' for everything the entry exports. */
   names: readonly string[] | '*';
+  /** More imports of the same app, from other entries (a whole app: hooks + the backend it uses). */
+  also?: readonly { from: string; names: readonly string[] }[];
   /** Minified + gzip (level 9), in kB of 1 000 bytes: `npm test` fails above it. */
   limitKb: number;
   mustNotContain: readonly ForbiddenModules[];
@@ -45,14 +47,24 @@ const appRules = [...backendRules, noZod] as const;
  * hooks, root and inspector carry the issue's targets (15, 20 and 40 kB) as their limits; since
  * RunsProvider takes a RunsClient and the backend comes from its own entry, they carry no zod and
  * measure 4.9, 13.8 and 27.3 kB, and the `noZod` rule fails the moment zod leaks back in. The
- * backend (`runlens/assistants`: client, schemas, zod/mini's parse core) measured 14.4 kB, core
- * (everything but React) 23.4, primitives 11.9 and the emulator 21.6: each limit ~1 kB above, so a
- * leak (the emulator, a second virtualizer) fails at once.
+ * backend (`runlens/assistants`: client, schemas, zod/mini's parse core) measured 14.4 kB, and a
+ * whole Assistants app's `useRun` + `RunsProvider` + backend 17.5 kB: what an app on that backend
+ * pays, kept in the table so the split is not mistaken for a saving it is not. Core (everything
+ * but React) 23.4, primitives 11.9 and the emulator 21.6. Each of these limits sits ~1 kB above,
+ * so a leak (the emulator, a second virtualizer) fails at once.
  */
 export const sizeBudgets: readonly SizeBudget[] = [
   { name: 'hooks', from: 'runlens', names: ['useRun', 'RunsProvider'], limitKb: 15, mustNotContain: appRules },
   { name: 'root', from: 'runlens', names: '*', limitKb: 20, mustNotContain: appRules },
   { name: 'assistants', from: 'runlens/assistants', names: ['createAssistantsRunsClient'], limitKb: 15.5, mustNotContain: backendRules },
+  {
+    name: 'hooks + assistants',
+    from: 'runlens',
+    names: ['useRun', 'RunsProvider'],
+    also: [{ from: 'runlens/assistants', names: ['createAssistantsRunsClient'] }],
+    limitKb: 18.5,
+    mustNotContain: backendRules,
+  },
   { name: 'inspector', from: 'runlens/ui', names: ['RunInspector'], limitKb: 40, mustNotContain: appRules },
   { name: 'primitives', from: 'runlens/primitives', names: '*', limitKb: 13, mustNotContain: appRules },
   { name: 'core', from: 'runlens/core', names: '*', limitKb: 24.5, mustNotContain: backendRules },
@@ -62,12 +74,14 @@ export const sizeBudgets: readonly SizeBudget[] = [
 
 /** The import line as an app writes it. */
 export function importLine(budget: SizeBudget): string {
-  return budget.names === '*' ? `import * as runlens from '${budget.from}'` : `import { ${budget.names.join(', ')} } from '${budget.from}'`;
+  const first = budget.names === '*' ? `import * as runlens from '${budget.from}'` : `import { ${budget.names.join(', ')} } from '${budget.from}'`;
+  return [first, ...(budget.also ?? []).map(({ from, names }) => `import { ${names.join(', ')} } from '${from}'`)].join('; ');
 }
 
 /** The bundle's entry: re-exporting what the app imports, so tree shaking keeps exactly that. */
 export function entrySource(budget: SizeBudget): string {
-  return budget.names === '*' ? `export * from '${budget.from}';\n` : `export { ${budget.names.join(', ')} } from '${budget.from}';\n`;
+  const first = budget.names === '*' ? `export * from '${budget.from}';\n` : `export { ${budget.names.join(', ')} } from '${budget.from}';\n`;
+  return first + (budget.also ?? []).map(({ from, names }) => `export { ${names.join(', ')} } from '${from}';\n`).join('');
 }
 
 /**

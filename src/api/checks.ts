@@ -133,7 +133,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** `Invalid tool_outputs[0].output: expected string, received number.`; `body` for the value itself. */
-function invalid(path: readonly PropertyKey[], what: string): RunsApiError {
+export function invalid(path: readonly PropertyKey[], what: string): RunsApiError {
   const param = path.length ? formatPath(path) : 'body';
   return RunsApiError.beforeSend(param, `Invalid ${param}: ${what}.`);
 }
@@ -141,6 +141,10 @@ function invalid(path: readonly PropertyKey[], what: string): RunsApiError {
 /** A closed object, like the spec's request bodies (`additionalProperties: false`). */
 function checkKnownKeys(value: Record<string, unknown>, known: readonly string[], path: readonly PropertyKey[]): RunsApiError | null {
   const unknown = Object.keys(value).filter((key) => !known.includes(key));
-  if (!unknown.length) return null;
-  return RunsApiError.beforeSend(formatPath([...path, unknown[0]!]), `Unrecognized request argument supplied: ${unknown.join(', ')}.`);
+  return unknown.length ? unrecognized(path, unknown) : null;
+}
+
+/** The API's own wording for a key the body may not have, with `param` naming the first. */
+export function unrecognized(path: readonly PropertyKey[], keys: readonly string[]): RunsApiError {
+  return RunsApiError.beforeSend(formatPath([...path, keys[0] ?? '']), `Unrecognized request argument supplied: ${keys.join(', ')}.`);
 }

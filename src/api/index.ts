@@ -15,4 +15,14 @@ export type {
   StreamRequestOptions,
 } from './client.js';
 export { RunsApiError, RunsSchemaError, toRunsError, type RunsApiErrorInit } from './errors.js';
-export * from './checks.js';
+export {
+  checkId,
+  checkListParams,
+  checkMetadata,
+  checkRunStepInclude,
+  checkToolOutputs,
+  checkUpdateRunParams,
+  firstProblem,
+  LIST_LIMIT_RANGE,
+  METADATA_LIMITS,
+} from './checks.js';

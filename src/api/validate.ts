@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { checkMetadata, firstProblem } from './checks.js';
-import { RunsApiError } from './errors.js';
-import { flattenIssues, formatPath, issueMessage, valueAt } from './issues.js';
+import { checkMetadata, firstProblem, invalid, unrecognized } from './checks.js';
+import type { RunsApiError } from './errors.js';
+import { flattenIssues, issueMessage, valueAt } from './issues.js';
 import { createRunParamsSchema, createThreadRunParamsSchema } from './schemas/index.js';
 
 // The create calls' bodies, checked against their zod schemas before a request is sent (the
@@ -35,11 +35,6 @@ function checkWithSchema(schema: z.ZodMiniType, value: unknown, root: PropertyKe
   const result = schema.safeParse(value);
   const issue = result.success ? undefined : flattenIssues(result.error.issues, root)[0];
   if (!issue) return null;
-  if (issue.code === 'unrecognized_keys') {
-    const param = formatPath([...issue.path, issue.keys[0] ?? '']);
-    return RunsApiError.beforeSend(param, `Unrecognized request argument supplied: ${issue.keys.join(', ')}.`);
-  }
-  const param = issue.path.length ? formatPath(issue.path) : 'body';
-  const found = valueAt(value, issue.path.slice(root.length));
-  return RunsApiError.beforeSend(param, `Invalid ${param}: ${issueMessage(issue, found)}.`);
+  if (issue.code === 'unrecognized_keys') return unrecognized(issue.path, issue.keys);
+  return invalid(issue.path, issueMessage(issue, valueAt(value, issue.path.slice(root.length))));
 }
