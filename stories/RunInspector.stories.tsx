@@ -50,6 +50,29 @@ export const RequiresAction: Story = {
     await expect(canvas.getByRole('timer')).toHaveTextContent(/left/);
   },
 };
+/**
+ * A backend that can do less than the Assistants API (`RunsClient.capabilities`): the inspector
+ * says why where the action would be, instead of offering it.
+ */
+export const LimitedBackend: Story = {
+  ...withEmulator({
+    ...statusPlans.requires_action,
+    capabilities: {
+      updateMetadata: { unsupported: 'This backend can’t change metadata after a run starts.' },
+      cancel: { unsupported: 'This backend can’t cancel runs.' },
+      deadlines: { unsupported: 'No deadline: this run waits for its tool outputs.' },
+    },
+  }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expectStatus(canvasElement, 'Needs tool outputs');
+    await expect(await canvas.findByText('This backend can’t change metadata after a run starts.')).toBeVisible();
+    await expect(canvas.getByText('This backend can’t cancel runs.')).toBeVisible();
+    await expect(canvas.getByText('No deadline: this run waits for its tool outputs.')).toBeVisible();
+    await expect(canvas.queryByRole('button', { name: 'Edit metadata' })).toBeNull();
+    await expect(canvas.queryByRole('timer')).toBeNull();
+  },
+};
 export const Cancelling = statusStory('cancelling');
 export const Cancelled = statusStory('cancelled');
 export const Failed: Story = {

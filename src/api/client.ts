@@ -10,6 +10,7 @@ import type {
   RunStepInclude,
   ToolOutput,
 } from './schemas/index.js';
+import type { RunsCapabilities } from './capabilities.js';
 
 /** Every call takes an optional signal; aborting rejects with an `AbortError`-like error. */
 export interface RequestOptions {
@@ -60,6 +61,11 @@ export type RunEventStream = AsyncIterable<AssistantStreamEvent>;
  * Every result is schema-checked; list results keep `first_id`, `last_id` and `has_more`.
  */
 export interface RunsClient {
+  /**
+   * What this backend can do beyond reading runs (see `RunsCapabilities`); any left out are taken
+   * as supported, so a client written for the Assistants API declares none.
+   */
+  readonly capabilities?: Partial<RunsCapabilities>;
   createRun(threadId: string, params: CreateRunParams, options?: RequestOptions): Promise<Run>;
   getRun(threadId: string, runId: string, options?: RequestOptions): Promise<RunWithPollHint>;
   updateRun(

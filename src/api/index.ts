@@ -14,6 +14,7 @@ export type {
   RunWithPollHint,
   StreamRequestOptions,
 } from './client.js';
+export { capabilitiesOf, fullCapabilities, whyUnsupported, type Capability, type RunsCapabilities } from './capabilities.js';
 export { RunsApiError, RunsSchemaError, toRunsError, type RunsApiErrorInit } from './errors.js';
 export {
   checkId,

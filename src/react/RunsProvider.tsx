@@ -2,12 +2,15 @@
 
 import { QueryClientContext } from '@tanstack/react-query';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { capabilitiesOf, type RunsCapabilities } from '../api/capabilities.js';
 import type { RunsClient } from '../api/client.js';
 import { resolvePollingTuning, type PollingTuning } from '../query/polling.js';
 
 export interface RunsContextValue {
   client: RunsClient;
   polling: PollingTuning;
+  /** The client's capabilities, each one it leaves out taken as supported. */
+  capabilities: RunsCapabilities;
 }
 
 export const RunsContext = createContext<RunsContextValue | null>(null);
@@ -77,6 +80,6 @@ export function RunsProvider({ client, polling, children }: RunsProviderProps) {
       }),
     [minIntervalMs, hintFloorMs, maxIntervalMs, backoff, quickPolls, likelyIntervalMs, phaseTimes, requiresActionIntervalMs, expiryGraceMs, now, streamStallMs],
   );
-  const value = useMemo(() => ({ client, polling: tuning }), [client, tuning]);
+  const value = useMemo(() => ({ client, polling: tuning, capabilities: capabilitiesOf(client) }), [client, tuning]);
   return <RunsContext.Provider value={value}>{children}</RunsContext.Provider>;
 }

@@ -12,3 +12,4 @@ export * from './useUpdateRun.js';
 export * from './useSubmitToolOutputs.js';
 export * from './useCancelRun.js';
 export * from './useRunStreamStatus.js';
+export * from './useRunsCapabilities.js';

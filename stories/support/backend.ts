@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import { createAssistantsRunsClient, type Message, type Run, type RunStep, type RunsClient } from '../../src/core';
+import { createAssistantsRunsClient, type Message, type Run, type RunsCapabilities, type RunStep, type RunsClient } from '../../src/core';
 import { createEmulator, createManualClock, createSystemClock, demoIds, type Clock, type Emulator, type ManualClock, type ScenarioName } from '../../src/emulator';
 
 // The per-story backend: an in-browser emulator with the seeded demo data, the official SDK over it
@@ -36,6 +36,8 @@ export interface EmulatorParameters {
   network?: 'ok' | 'hang';
   /** Load every step of the last run (all pages) into `backend.steps`. @default true */
   loadSteps?: boolean;
+  /** What the RunsProvider's client says it can do (a backend that can do less than Assistants). */
+  capabilities?: Partial<RunsCapabilities>;
 }
 
 export interface StoryBackend {
@@ -112,7 +114,8 @@ export async function loadBackend(parameters: EmulatorParameters = {}): Promise<
   let hanging = false;
   const fetch = ((input: RequestInfo | URL, init?: RequestInit) => (hanging ? hang() : emulator.fetch(input, init))) as typeof globalThis.fetch;
   const openai = new OpenAI({ apiKey: 'sk-emulator', baseURL: emulatorBaseURL, fetch, dangerouslyAllowBrowser: true, maxRetries: 0 });
-  const client = createAssistantsRunsClient(openai);
+  const assistantsClient = createAssistantsRunsClient(openai);
+  const client: RunsClient = parameters.capabilities ? { ...assistantsClient, capabilities: parameters.capabilities } : assistantsClient;
 
   let threadId = parameters.threadId;
   let run: Run | undefined;

@@ -15,8 +15,8 @@ export { statusLabels, statusPlans, stepPlans } from './plans';
  */
 export function withEmulator(plan: (RunPlan & Omit<EmulatorParameters, 'runs'>) | EmulatorParameters): { parameters: { emulator: EmulatorParameters } } {
   if ('scenario' in plan) {
-    const { clock, threadId, network, loadSteps, ...run } = plan;
-    return { parameters: { emulator: { clock, threadId, network, loadSteps, runs: [run] } } };
+    const { clock, threadId, network, loadSteps, capabilities, ...run } = plan;
+    return { parameters: { emulator: { clock, threadId, network, loadSteps, capabilities, runs: [run] } } };
   }
   return { parameters: { emulator: plan } };
 }

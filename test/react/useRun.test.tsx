@@ -72,6 +72,8 @@ describe('useRun', () => {
     // Unmount between polls: a request already on the wire may still land, a new one may not start.
     await waitFor(() => expect(result.current.isFetching).toBe(false));
     unmount();
+    // A poll that left just before the unmount may still be on its way: count from when it landed.
+    await waitFor(() => expect(h.queryClient.isFetching()).toBe(0));
     const mark = h.mark();
     act(() => h.clock.advance(1_000));
     await sleep(200);

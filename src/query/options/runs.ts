@@ -1,4 +1,5 @@
 import type { DataTag, InfiniteData, InfiniteQueryObserverOptions } from '@tanstack/query-core';
+import { capabilitiesOf } from '../../api/capabilities.js';
 import type { RunsClient } from '../../api/client.js';
 import type { RunsError } from '../errors.js';
 import type { ListPage, Run } from '../../api/schemas/index.js';
@@ -63,6 +64,8 @@ export function runsInfiniteQueryOptions(
 ): RunsInfiniteQueryOptions {
   const { limit, order } = normalizeListParams(params);
   const tuning = resolvePollingTuning(config.polling);
+  // Without `before`, newer runs are found by refetching the list from its first page instead.
+  const pagesNewer = order === 'desc' && capabilitiesOf(client).listBothWays === true;
   return {
     queryKey: runlensKeys.runs(threadId, { limit, order }) as DataTag<RunsQueryKey, RunsInfiniteData, RunsError>,
     queryFn: async ({ pageParam, signal, client: queryClient }) => {
@@ -74,7 +77,7 @@ export function runsInfiniteQueryOptions(
     initialPageParam: {},
     getNextPageParam: (lastPage, _pages, lastCursor) => nextCursor(lastPage, lastCursor),
     // In asc order newer runs come last, after a page whose has_more is false: nothing before the first.
-    getPreviousPageParam: (_first, pages, firstCursor) => (order === 'desc' ? newerCursor(pages, firstCursor) : undefined),
+    getPreviousPageParam: (_first, pages, firstCursor) => (pagesNewer ? newerCursor(pages, firstCursor) : undefined),
     refetchInterval: (query) => listRefetchInterval(query, tuning),
     // A run put on top must not turn every other row into a new object (see sharePagesById).
     structuralSharing: sharePagesById,

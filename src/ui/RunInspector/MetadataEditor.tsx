@@ -2,6 +2,8 @@
 
 import { useId, useState, type FormEvent } from 'react';
 import type { Run } from '../../api/schemas/index.js';
+import { whyUnsupported } from '../../api/capabilities.js';
+import { useRunsCapabilities } from '../../react/useRunsCapabilities.js';
 import { useUpdateRun } from '../../react/useUpdateRun.js';
 import { ErrorState } from './states.js';
 
@@ -16,9 +18,11 @@ const rowsFrom = (metadata: Run['metadata']): MetadataRow[] =>
 /**
  * The run's metadata, read-only until "Edit metadata". Saving replaces it through useUpdateRun,
  * whose pre-send checks (16 keys, 64/512 chars) and server errors show as an alert in the form.
+ * A backend that can't change metadata gets no edit button, and its reason in its place.
  */
 export function MetadataEditor({ threadId, run }: { threadId: string; run: Run }) {
   const update = useUpdateRun(threadId, run.id);
+  const cannotEdit = whyUnsupported(useRunsCapabilities().updateMetadata);
   const [rows, setRows] = useState<MetadataRow[] | null>(null);
   const [localError, setLocalError] = useState<string | null>(null);
   const errorId = useId();
@@ -57,11 +61,15 @@ export function MetadataEditor({ threadId, run }: { threadId: string; run: Run }
               ])}
             </dl>
           )}
-          <div className="rl-row">
-            <button type="button" onClick={() => { update.reset(); setRows(entries.length ? entries : [{ key: '', value: '' }]); }}>
-              Edit metadata
-            </button>
-          </div>
+          {cannotEdit ? (
+            <p className="rl-muted" data-slot="metadata-read-only">{cannotEdit}</p>
+          ) : (
+            <div className="rl-row">
+              <button type="button" onClick={() => { update.reset(); setRows(entries.length ? entries : [{ key: '', value: '' }]); }}>
+                Edit metadata
+              </button>
+            </div>
+          )}
         </>
       ) : (
         <form onSubmit={save} aria-describedby={error ? errorId : undefined}>

@@ -1,5 +1,6 @@
 'use client';
 
+import { whyUnsupported } from '../../api/capabilities.js';
 import { isTerminalRunStatus } from '../../api/schemas/run-status.js';
 import type { Run } from '../../api/schemas/index.js';
 import { useNow } from '../../react/useNow.js';
@@ -27,7 +28,9 @@ export function RunHeader({ run, fetchedAt, prices }: RunHeaderProps) {
   const { steps } = useRunSteps(run.thread_id, run.id, stepsQueryParams);
   const end = runEnd(run, steps);
   // The provider's clock (the polling one), so the duration and deadline agree with the backend's time.
-  const nowMs = useNow(useRunsContext().polling.now, 1000, !isTerminalRunStatus(run.status), fetchedAt);
+  const { polling, capabilities } = useRunsContext();
+  const nowMs = useNow(polling.now, 1000, !isTerminalRunStatus(run.status), fetchedAt);
+  const noDeadline = whyUnsupported(capabilities.deadlines);
   const durationMs = end || run.started_at != null ? runDurationMs(run, nowMs, steps) : null;
   const stream = useRunStreamStatus(run.thread_id, run.id);
   // A stream that broke or stalled handed the run to polling: say so while the run is still live.
@@ -47,9 +50,16 @@ export function RunHeader({ run, fetchedAt, prices }: RunHeaderProps) {
             Live
           </span>
         )}
-        {run.status === 'requires_action' && run.expires_at != null && (
-          <DeadlineView expiresAt={run.expires_at} now={nowMs} aria-label="Time left to submit tool outputs" />
-        )}
+        {run.status === 'requires_action' &&
+          (noDeadline ? (
+            <span className="rl-muted" data-slot="run-no-deadline">
+              {noDeadline}
+            </span>
+          ) : (
+            run.expires_at != null && (
+              <DeadlineView expiresAt={run.expires_at} now={nowMs} aria-label="Time left to submit tool outputs" />
+            )
+          ))}
       </div>
       <dl className="rl-facts">
         <dt>Model</dt>
