@@ -69,7 +69,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/api/**/*.test.ts', 'test/emulator/**/*.test.ts', 'test/query/**/*.test.ts', 'test/examples/**/*.test.ts', 'test/static/**/*.test.ts', 'test/chaos/**/*.test.ts'],
+          include: ['test/api/**/*.test.ts', 'test/backends/**/*.test.ts', 'test/emulator/**/*.test.ts', 'test/query/**/*.test.ts', 'test/examples/**/*.test.ts', 'test/static/**/*.test.ts', 'test/chaos/**/*.test.ts'],
         },
       },
       {

@@ -50,8 +50,9 @@ const appRules = [...backendRules, noZod] as const;
  * backend (`runlens/assistants`: client, schemas, zod/mini's parse core) measured 14.4 kB, and a
  * whole Assistants app's `useRun` + `RunsProvider` + backend 17.5 kB: what an app on that backend
  * pays, kept in the table so the split is not mistaken for a saving it is not. Core (everything
- * but React) 23.4, primitives 11.9 and the emulator 21.6. Each of these limits sits ~1 kB above,
- * so a leak (the emulator, a second virtualizer) fails at once.
+ * but React) 23.4, primitives 11.9, and the emulator 28.1 since it serves the Responses API too
+ * (21.6 with Assistants alone; it never ships in an app bundle). Each of these limits sits ~1 kB
+ * above, so a leak (the emulator, a second virtualizer) fails at once.
  */
 export const sizeBudgets: readonly SizeBudget[] = [
   { name: 'hooks', from: 'runlens', names: ['useRun', 'RunsProvider'], limitKb: 15, mustNotContain: appRules },
@@ -68,7 +69,7 @@ export const sizeBudgets: readonly SizeBudget[] = [
   { name: 'inspector', from: 'runlens/ui', names: ['RunInspector'], limitKb: 40, mustNotContain: appRules },
   { name: 'primitives', from: 'runlens/primitives', names: '*', limitKb: 13, mustNotContain: appRules },
   { name: 'core', from: 'runlens/core', names: '*', limitKb: 24.5, mustNotContain: backendRules },
-  { name: 'emulator', from: 'runlens/emulator', names: '*', limitKb: 23, mustNotContain: [noZodClassic, noZodExtras] },
+  { name: 'emulator', from: 'runlens/emulator', names: '*', limitKb: 29.5, mustNotContain: [noZodClassic, noZodExtras] },
 ];
 
 

@@ -11,7 +11,7 @@ import { demoIds } from './seed.js';
 export const usage = `Usage: runlens-emulator [--port N] [--host H] [--speed X] [--faults P] [--fault-seed N]
 
 Serves an emulator of the OpenAI Assistants API (assistants, threads, messages, runs, run steps)
-with seeded demo data.
+with seeded demo data, and of the Responses and Conversations API (/v1/responses, /v1/conversations).
 
 Options:
   --port N          port to listen on, 0 for any free port (default 4010)

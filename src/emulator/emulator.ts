@@ -9,6 +9,7 @@ import { isNetworkError, rejectNetworkError } from './faults/reset.js';
 import type { FaultProfile } from './faults/types.js';
 import { createIdFactory } from './ids.js';
 import { createJitter, type TimingJitter } from './jitter.js';
+import { isResponsesRoute } from './responses/routes.js';
 import { findRoute } from './router.js';
 import { routes } from './routes.js';
 import { seedDemoData } from './seed.js';
@@ -98,7 +99,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   async function route(request: Request, url: URL, path: string | undefined): Promise<Response> {
     const found = path === undefined ? undefined : findRoute(routes, request.method, path);
     if (!found) throw invalidUrl(request.method, url.pathname);
-    checkBetaHeader(request);
+    // The Responses and Conversations API is not a beta: only the Assistants routes need the header.
+    if (!isResponsesRoute(found.route)) checkBetaHeader(request);
     const body = request.method === 'POST' ? await readJsonBody(request) : {};
     // Read the time only now: reading the body may have let other requests move state forward.
     const now = clock.now();

@@ -18,7 +18,7 @@ export interface RequestContext {
 export type Handler = (context: RequestContext) => Response | Promise<Response>;
 
 export interface Route {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   /** e.g. `/threads/:thread_id/runs/:run_id` */
   pattern: string;
   handler: Handler;

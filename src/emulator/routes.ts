@@ -4,9 +4,10 @@ import {
   cancelRun, createRun, getRun, getRunStep, listRuns, listRunSteps, modifyRun, submitToolOutputs,
 } from './handlers/runs.js';
 import { createThread, createThreadAndRun, getThread } from './handlers/threads.js';
+import { responsesRoutes } from './responses/routes.js';
 import type { Route } from './router.js';
 
-/** Every path the emulator serves, below `/v1`. Literal segments come before parameters. */
+/** Every path the emulator serves, below `/v1`: the Assistants API's, then the Responses API's. Literal segments come before parameters. */
 export const routes: readonly Route[] = [
   { method: 'GET', pattern: '/assistants', handler: listAssistants },
   { method: 'POST', pattern: '/assistants', handler: createAssistant },
@@ -25,4 +26,5 @@ export const routes: readonly Route[] = [
   { method: 'POST', pattern: '/threads/:thread_id/runs/:run_id/submit_tool_outputs', handler: submitToolOutputs },
   { method: 'GET', pattern: '/threads/:thread_id/runs/:run_id/steps', handler: listRunSteps },
   { method: 'GET', pattern: '/threads/:thread_id/runs/:run_id/steps/:step_id', handler: getRunStep },
+  ...responsesRoutes,
 ];

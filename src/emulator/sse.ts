@@ -28,18 +28,21 @@ export interface RunStreamOptions {
   signal: AbortSignal;
 }
 
-/** Sleeps until `ms` of emulator time passed, the run logs something new, or the stream ends. */
-async function waitForRun(clock: Clock, record: RunRecord, ms: number, signal: AbortSignal): Promise<void> {
+/**
+ * Sleeps until `ms` of emulator time passed, the record logs something new (its `listeners` are
+ * called), or the stream ends. For runs and, in responses/stream.ts, responses.
+ */
+export async function waitForChange(clock: Clock, listeners: Set<() => void>, ms: number, signal: AbortSignal): Promise<void> {
   const wake = new AbortController();
   const onWake = (): void => wake.abort();
-  record.listeners.add(onWake);
+  listeners.add(onWake);
   signal.addEventListener('abort', onWake, { once: true });
   try {
     await clock.sleep(ms, wake.signal);
   } catch {
-    // Woken early: a new event or the end of the stream; the loop looks again.
+    // Woken early: a new event, a cancel, or the end of the stream; the loop looks again.
   } finally {
-    record.listeners.delete(onWake);
+    listeners.delete(onWake);
     signal.removeEventListener('abort', onWake);
   }
 }
@@ -74,11 +77,16 @@ export function runEventStream(options: RunStreamOptions): ReadableStream<Uint8A
       }
       const next = record.pending[0];
       if (!next) return finish();
-      await waitForRun(engine.clock, record, next.at - engine.clock.now(), stop.signal);
+      await waitForChange(engine.clock, record.listeners, next.at - engine.clock.now(), stop.signal);
     }
     controller.close();
   }
 
+  return pumpedStream(pump, stop);
+}
+
+/** A stream that `pump` writes as events come due; a reader that goes away stops it. */
+export function pumpedStream(pump: (controller: ReadableStreamDefaultController<Uint8Array>) => Promise<void>, stop: AbortController): ReadableStream<Uint8Array> {
   return new ReadableStream<Uint8Array>({
     start(controller) {
       pump(controller).catch(() => {

@@ -1,65 +1,12 @@
-import { readFileSync } from 'node:fs';
-import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import { expect } from 'vitest';
+import { createConformance, readSpec } from '../support/spec-conformance';
 
 // Validates what the emulator serves against the spec's component schemas (JSON Schema 2020-12).
 // The spec is vendored at spec/ in the repo (pinned to openai-openapi f85dbe2; see spec/README.md)
 // so the suite runs wherever the repo is checked out.
 
-type Schema = Record<string, unknown>;
-const specUrl = new URL('../../spec/assistants.openapi.json', import.meta.url);
-const spec = JSON.parse(readFileSync(specUrl, 'utf8')) as { components: { schemas: Record<string, Schema> } };
-
-/** OpenAPI 3.0 leftovers → 2020-12, as the spec README says; drops `x-*` and `example` annotations. */
-function toJsonSchema(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(toJsonSchema);
-  if (typeof node !== 'object' || node === null) return node;
-  const out: Schema = {};
-  for (const [key, value] of Object.entries(node)) {
-    if (key.startsWith('x-') || key === 'example' || key === 'nullable') continue;
-    if (key === '$ref' && typeof value === 'string') out[key] = value.replace('#/components/schemas/', '#/$defs/');
-    else if (key === 'properties' && typeof value === 'object' && value !== null) {
-      out[key] = Object.fromEntries(Object.entries(value).map(([name, inner]) => [name, toJsonSchema(inner)]));
-    } else out[key] = toJsonSchema(value);
-  }
-  if ((node as Schema).nullable !== true) return out;
-  if (typeof out.type === 'string') {
-    out.type = [out.type, 'null'];
-    if (Array.isArray(out.enum)) out.enum = [...out.enum, null];
-    return out;
-  }
-  return { anyOf: [out, { type: 'null' }] };
-}
-
-const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictTuples: false, strictRequired: false });
-ajv.addFormat('unixtime', { type: 'number', validate: (value: number) => Number.isInteger(value) && value >= 0 });
-ajv.addFormat('uri', (value: string) => URL.canParse(value));
-const root = { $id: 'https://runlens.test/assistants.json', $defs: toJsonSchema(spec.components.schemas) };
-ajv.addSchema(root);
-
-const validators = new Map<string, ValidateFunction>();
-function validator(name: string): ValidateFunction {
-  let validate = validators.get(name);
-  if (!validate) {
-    validate = ajv.getSchema(`${root.$id}#/$defs/${name}`);
-    if (!validate) throw new Error(`No schema ${name} in the spec`);
-    validators.set(name, validate);
-  }
-  return validate;
-}
-
-/** Why `value` does not validate against `components.schemas[name]`, or null when it does. */
-export function conformanceProblem(name: string, value: unknown): string | null {
-  const validate = validator(name);
-  if (validate(JSON.parse(JSON.stringify(value)))) return null;
-  return `${name}: ${ajv.errorsText(validate.errors, { separator: '\n' })}\n${JSON.stringify(value).slice(0, 600)}`;
-}
-
-/** Asserts `value` validates against `components.schemas[name]`. */
-export function expectConforms(name: string, value: unknown): void {
-  const problem = conformanceProblem(name, value);
-  expect(problem, problem ?? '').toBeNull();
-}
+const spec = readSpec('assistants.openapi.json');
+export const { conformanceProblem, expectConforms } = createConformance(spec, 'assistants');
 
 /** A list page's problems; see expectListConforms for the empty-page divergence. */
 export function listConformanceProblem(name: string, page: { data?: unknown[]; first_id?: unknown; last_id?: unknown }): string | null {

@@ -1,8 +1,8 @@
-import type * as z from 'zod/mini';
 import type { RequestOptions, RunEventStream, RunsClient, StreamRequestOptions } from '../../api/client.js';
 import { RunsApiError, RunsSchemaError, toRunsError } from '../../api/errors.js';
-import type { AssistantsSdk, SdkCall, SdkOptions } from './sdk.js';
-import { listQuery, parsePayload, pollAfterMs } from '../../api/payload.js';
+import type { AssistantsSdk } from './sdk.js';
+import { send, type SdkCall, type SdkOptions } from '../send.js';
+import { listQuery, pollAfterMs } from '../../api/payload.js';
 import {
   messageSchema,
   runListSchema,
@@ -21,36 +21,6 @@ export type { AssistantsSdk } from './sdk.js';
 // keep `first_id`/`last_id` (the SDK's CursorPage drops them) and headers stay readable. Streamed
 // calls pass `stream: true` and read the SDK's own `Stream` (raw events, no accumulation: merging
 // deltas is the query layer's job, for every backend alike).
-
-/**
- * Runs the pre-request checks, then the SDK call; maps what it throws and parses what it returns.
- */
-async function send<S extends z.ZodMiniType>(
-  operation: keyof RunsClient,
-  schema: S,
-  problem: RunsApiError | null,
-  options: RequestOptions | undefined,
-  call: (sdkOptions: SdkOptions) => SdkCall,
-): Promise<{ data: z.output<S>; response: Response }> {
-  if (problem) throw problem;
-  const signal = options?.signal;
-  let response: Response;
-  let text: string;
-  try {
-    signal?.throwIfAborted();
-    response = await call({ signal }).asResponse();
-  } catch (error) {
-    throw toRunsError(error, signal);
-  }
-  try {
-    text = await response.text();
-  } catch (error) {
-    // fetch reports a connection dropped mid-body as a bare TypeError ('terminated').
-    if (signal?.aborted) throw toRunsError(error, signal);
-    throw RunsApiError.connection(`The connection broke while the answer was being read: ${(error as Error).message}`, { cause: error });
-  }
-  return { data: parsePayload(operation, schema, text), response };
-}
 
 /**
  * Runs the pre-request checks, opens the SDK stream, then yields each item schema-checked. The

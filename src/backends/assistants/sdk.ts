@@ -1,19 +1,8 @@
 import type { Metadata, RunStepInclude, ToolOutput } from '../../api/schemas/index.js';
+import type { SdkCall, SdkOptions } from '../send.js';
 
 // The shape of the `openai` SDK that client.ts calls, written structurally so that instances of
 // openai 6 and openai 7 both fit. Types only: client.ts stays the one file that calls the SDK.
-
-/**
- * What an SDK call returns (an `APIPromise`). Plain calls are read through `.asResponse()`;
- * awaiting a `stream: true` call gives the SDK's `Stream` of `{ event, data }` items.
- */
-export interface SdkCall extends PromiseLike<unknown> {
-  asResponse(): Promise<Response>;
-}
-
-export interface SdkOptions {
-  signal?: AbortSignal | undefined;
-}
 
 /**
  * A request body. Left as `object` on purpose: our param types (from the zod schemas) and each SDK

@@ -29,7 +29,8 @@ export interface ScenarioSettings {
 
 const isScenario = (value: string): value is ScenarioName => (scenarioNames as readonly string[]).includes(value);
 
-function integerSetting(metadata: Metadata, key: string, max: number): number | undefined {
+/** `emulator.<key>` as an integer 1–max, or undefined when absent; anything else is a 400. Both APIs' scenarios read these. */
+export function integerSetting(metadata: Metadata, key: string, max: number): number | undefined {
   const raw = metadata[key];
   if (raw === undefined) return undefined;
   const value = Number(raw);
@@ -39,15 +40,20 @@ function integerSetting(metadata: Metadata, key: string, max: number): number | 
   return value;
 }
 
+/** The 400 for an `emulator.scenario` the API in question has no scenario for. */
+export function unknownScenario(scenario: string, names: readonly string[]): Error {
+  return badRequest(
+    `Invalid 'metadata': unknown emulator.scenario '${scenario}'. Supported values are: ${names.map((n) => `'${n}'`).join(', ')}.`,
+    'metadata',
+    'invalid_value',
+  );
+}
+
 /** Rejects `emulator.*` values the emulator cannot act on, so a typo fails loudly instead of silently running `message`. */
 export function checkEmulatorMetadata(metadata: Metadata): void {
   const scenario = metadata['emulator.scenario'];
   if (scenario !== undefined && !isScenario(scenario)) {
-    throw badRequest(
-      `Invalid 'metadata': unknown emulator.scenario '${scenario}'. Supported values are: ${scenarioNames.map((n) => `'${n}'`).join(', ')}.`,
-      'metadata',
-      'invalid_value',
-    );
+    throw unknownScenario(scenario, scenarioNames);
   }
   integerSetting(metadata, 'emulator.parallel', 8);
   integerSetting(metadata, 'emulator.rounds', 5);

@@ -1,0 +1,166 @@
+import type { ListParams } from '../../../api/client.js';
+import type { RunIdPage, RunRecord } from './run-index.js';
+
+// The index's data and its operations, synchronous and storage-free: the memory index wraps it as
+// is, the localStorage index persists its snapshot after each change.
+
+/** One run as stored: its record and its chain of response ids, oldest first. */
+export interface StoredRun extends RunRecord {
+  responseIds: string[];
+}
+
+interface Entry extends StoredRun {
+  /** Recording order: breaks `createdAt` ties, so runs of the same second keep a stable order. */
+  seq: number;
+}
+
+function compareEntries(a: Entry, b: Entry): number {
+  return a.createdAt - b.createdAt || a.seq - b.seq;
+}
+
+/** The first position in `entries` (sorted by `compareEntries`) not before `entry`. */
+function lowerBound(entries: readonly Entry[], entry: Entry): number {
+  let low = 0;
+  let high = entries.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compareEntries(entries[middle] as Entry, entry) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function checkRecord({ runId, conversationId, createdAt }: RunRecord): void {
+  if (typeof runId !== 'string' || runId === '') throw new TypeError('recordRun: runId must be a non-empty string.');
+  if (typeof conversationId !== 'string' || conversationId === '') {
+    throw new TypeError('recordRun: conversationId must be a non-empty string.');
+  }
+  if (typeof createdAt !== 'number' || !Number.isFinite(createdAt)) {
+    throw new TypeError('recordRun: createdAt must be a finite number (Unix seconds).');
+  }
+}
+
+function checkListParams({ limit = 20, order = 'desc' }: ListParams): { limit: number; order: 'asc' | 'desc' } {
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+    throw new RangeError(`Invalid 'limit': expected an integer from 1 to 100, got ${String(limit)}.`);
+  }
+  if (order !== 'asc' && order !== 'desc') throw new RangeError(`Invalid 'order': expected 'asc' or 'desc', got ${String(order)}.`);
+  return { limit, order };
+}
+
+export type RunIndexState = ReturnType<typeof createRunIndexState>;
+
+/** The index over `runs` (given in recording order, as `snapshot()` returns them). */
+export function createRunIndexState(runs: readonly StoredRun[] = []) {
+  const byRun = new Map<string, Entry>();
+  const runOfResponse = new Map<string, string>();
+  // Each conversation's runs, oldest first.
+  const byConversation = new Map<string, Entry[]>();
+  let nextSeq = 0;
+
+  function insert(run: StoredRun): void {
+    const entry: Entry = { ...run, responseIds: [...run.responseIds], seq: nextSeq++ };
+    byRun.set(entry.runId, entry);
+    for (const responseId of entry.responseIds) runOfResponse.set(responseId, entry.runId);
+    const entries = byConversation.get(entry.conversationId) ?? [];
+    entries.splice(lowerBound(entries, entry), 0, entry);
+    byConversation.set(entry.conversationId, entries);
+  }
+
+  /** Where the run `id` sits in `entries` read in `order`; a RangeError if it is not there. */
+  function cursorPosition(
+    conversationId: string,
+    entries: readonly Entry[],
+    order: 'asc' | 'desc',
+    id: string,
+    param: 'after' | 'before',
+  ): number {
+    const entry = byRun.get(id);
+    const index = entry && entry.conversationId === conversationId ? lowerBound(entries, entry) : -1;
+    if (index < 0) throw new RangeError(`Invalid '${param}': no run with id '${id}' in conversation '${conversationId}'.`);
+    return order === 'asc' ? index : entries.length - 1 - index;
+  }
+
+  for (const run of runs) insert(run);
+
+  return {
+    /** Returns whether anything changed. */
+    recordRun(run: RunRecord): boolean {
+      checkRecord(run);
+      const existing = byRun.get(run.runId);
+      if (existing) {
+        if (existing.conversationId === run.conversationId) return false;
+        throw new Error(`Run '${run.runId}' is already recorded in conversation '${existing.conversationId}'.`);
+      }
+      const owner = runOfResponse.get(run.runId);
+      if (owner !== undefined) throw new Error(`'${run.runId}' is already a response of run '${owner}'.`);
+      insert({ runId: run.runId, conversationId: run.conversationId, createdAt: run.createdAt, responseIds: [run.runId] });
+      return true;
+    },
+
+    /** Returns whether anything changed. */
+    appendResponse(runId: string, responseId: string): boolean {
+      const entry = byRun.get(runId);
+      if (!entry) throw new Error(`No run '${runId}' in the index: record it before appending responses.`);
+      if (typeof responseId !== 'string' || responseId === '') {
+        throw new TypeError('appendResponse: responseId must be a non-empty string.');
+      }
+      const owner = runOfResponse.get(responseId);
+      if (owner === runId) return false;
+      if (owner !== undefined) throw new Error(`Response '${responseId}' already belongs to run '${owner}'.`);
+      entry.responseIds.push(responseId);
+      runOfResponse.set(responseId, runId);
+      return true;
+    },
+
+    getChain(runId: string): readonly string[] | undefined {
+      const entry = byRun.get(runId);
+      return entry ? [...entry.responseIds] : undefined;
+    },
+
+    findRunByResponse(responseId: string): RunRecord | undefined {
+      const runId = runOfResponse.get(responseId);
+      const entry = runId === undefined ? undefined : byRun.get(runId);
+      return entry ? { runId: entry.runId, conversationId: entry.conversationId, createdAt: entry.createdAt } : undefined;
+    },
+
+    // The cursor arithmetic of the emulator's `paginate` (src/emulator/pagination.ts), so this list
+    // pages exactly as the Assistants list does, `before` included.
+    listRuns(conversationId: string, params: ListParams = {}): RunIdPage {
+      const { limit, order } = checkListParams(params);
+      const entries = byConversation.get(conversationId) ?? [];
+      const count = entries.length;
+      const at = (position: number) => (entries[order === 'asc' ? position : count - 1 - position] as Entry).runId;
+      const start = params.after ? cursorPosition(conversationId, entries, order, params.after, 'after') + 1 : 0;
+      const end = Math.max(start, params.before ? cursorPosition(conversationId, entries, order, params.before, 'before') : count);
+      const backwards = params.before !== undefined && params.after === undefined;
+      const from = backwards ? Math.max(start, end - limit) : start;
+      const to = backwards ? end : Math.min(end, start + limit);
+      const data: string[] = [];
+      for (let position = from; position < to; position += 1) data.push(at(position));
+      return { object: 'list', data, first_id: data[0] ?? null, last_id: data.at(-1) ?? null, has_more: end - start > data.length };
+    },
+
+    /** Returns whether the run was known. */
+    forgetRun(runId: string): boolean {
+      const entry = byRun.get(runId);
+      if (!entry) return false;
+      byRun.delete(runId);
+      for (const responseId of entry.responseIds) runOfResponse.delete(responseId);
+      const entries = byConversation.get(entry.conversationId) ?? [];
+      entries.splice(lowerBound(entries, entry), 1);
+      if (entries.length === 0) byConversation.delete(entry.conversationId);
+      return true;
+    },
+
+    /** Every run in recording order, chains copied: what a persisted index stores. */
+    snapshot(): StoredRun[] {
+      return [...byRun.values()].map(({ runId, conversationId, createdAt, responseIds }) => ({
+        runId,
+        conversationId,
+        createdAt,
+        responseIds: [...responseIds],
+      }));
+    },
+  };
+}
