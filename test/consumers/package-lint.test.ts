@@ -8,7 +8,7 @@ import { tools } from './versions.ts';
 
 /** Resolution kinds attw's esm-only profile leaves out (as `attw --profile esm-only` does). */
 const ignoredByProfile = new Set(['node10', 'node16-cjs']);
-const entrypoints = ['.', './assistants', './core', './primitives', './ui', './emulator', './emulator/node'];
+const entrypoints = ['.', './assistants', './responses', './core', './primitives', './ui', './emulator', './emulator/node'];
 
 interface AttwProblem {
   kind: string;

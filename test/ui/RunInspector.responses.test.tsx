@@ -11,8 +11,7 @@ import { startTestBackend } from '../support/emulator';
 import { headerStatus, runPanel } from './inspector-harness';
 
 // The same RunInspector over the Responses API (conversation = thread, a chain of background
-// responses = run), through the official SDK to the emulator over HTTP. Streams are not wired on
-// this backend yet, so the inspector runs with `stream={false}`.
+// responses = run), streamed as it is by default, through the official SDK to the emulator over HTTP.
 
 async function setupResponses() {
   const { openai, clock } = await startTestBackend();
@@ -41,7 +40,7 @@ describe('RunInspector on the Responses backend', () => {
   it('starts a run, answers its function call through the form, and shows it completed with its reply', async () => {
     const r = await setupResponses();
     const user = userEvent.setup();
-    render(<RunInspector threadId={r.conversationId} stream={false} assistants={[{ id: 'asst_weather', name: 'Weather bot' }]} />, { wrapper: r.wrapper });
+    render(<RunInspector threadId={r.conversationId} assistants={[{ id: 'asst_weather', name: 'Weather bot' }]} />, { wrapper: r.wrapper });
     expect(await screen.findByText('No runs on this thread yet')).toBeInTheDocument();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Assistant' }), 'Weather bot');
     await user.click(screen.getByRole('button', { name: 'Start run' }));

@@ -68,35 +68,36 @@ function stepIdOf(item: OutputItem): string {
   return typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : '';
 }
 
+/** The step the `index`-th output item of `response` is, in run `runId`. */
+export function stepFromItem(conversationId: string, runId: string, response: ResponseObject, item: OutputItem, index: number, outputs: FunctionOutputs): RunStep {
+  const status = stepStatusOf(item, response);
+  const call = toolCallOf(item, outputs);
+  // Unique within the run even for an item without an id, and stable across polls.
+  const id = stepIdOf(item) || `${response.id}:${index}`;
+  return {
+    id,
+    object: 'thread.run.step',
+    created_at: response.created_at,
+    assistant_id: '',
+    thread_id: conversationId,
+    run_id: runId,
+    type: call ? 'tool_calls' : 'message_creation',
+    status,
+    step_details: call ? { type: 'tool_calls', tool_calls: [call] } : { type: 'message_creation', message_creation: { message_id: id } },
+    last_error: status === 'failed' && response.error ? { code: response.error.code, message: response.error.message } : null,
+    expired_at: null,
+    cancelled_at: null,
+    failed_at: null,
+    completed_at: status === 'completed' ? (response.completed_at ?? null) : null,
+    metadata: null,
+    usage: null,
+  };
+}
+
 /** One step per output item of the chain, first response first. */
 export function stepsFromChain(conversationId: string, chain: readonly ResponseObject[], outputs: FunctionOutputs): RunStep[] {
   const runId = chain[0]?.id ?? '';
-  return chain.flatMap((response) =>
-    response.output.map((item, index): RunStep => {
-      const status = stepStatusOf(item, response);
-      const call = toolCallOf(item, outputs);
-      // Unique within the run even for an item without an id, and stable across polls.
-      const id = stepIdOf(item) || `${response.id}:${index}`;
-      return {
-        id,
-        object: 'thread.run.step',
-        created_at: response.created_at,
-        assistant_id: '',
-        thread_id: conversationId,
-        run_id: runId,
-        type: call ? 'tool_calls' : 'message_creation',
-        status,
-        step_details: call ? { type: 'tool_calls', tool_calls: [call] } : { type: 'message_creation', message_creation: { message_id: id } },
-        last_error: status === 'failed' && response.error ? { code: response.error.code, message: response.error.message } : null,
-        expired_at: null,
-        cancelled_at: null,
-        failed_at: null,
-        completed_at: status === 'completed' ? (response.completed_at ?? null) : null,
-        metadata: null,
-        usage: null,
-      };
-    }),
-  );
+  return chain.flatMap((response) => response.output.map((item, index) => stepFromItem(conversationId, runId, response, item, index, outputs)));
 }
 
 /** A `message` item as the thread message its step wrote (what `useMessage` shows for the step). */

@@ -1,13 +1,15 @@
-import type { ListParams, RequestOptions, RunsClient } from '../../api/client.js';
+import type { ListParams, RequestOptions, RunsClient, StreamRequestOptions } from '../../api/client.js';
 import { checkId, checkListParams, checkMetadata, checkToolOutputs, firstProblem } from '../../api/checks.js';
-import { RunsApiError } from '../../api/errors.js';
+import { RunsApiError, RunsSchemaError, toRunsError } from '../../api/errors.js';
 import { pollAfterMs } from '../../api/payload.js';
-import type { AssistantTool, CreateRunParams, ListPage, Metadata, Run, RunStep } from '../../api/schemas/index.js';
-import { outputItemSchema, responseItemListSchema, responseSchema, type ResponseObject } from '../../api/schemas/responses/index.js';
+import type { AssistantStreamEvent, AssistantTool, CreateRunParams, ListPage, Metadata, Run, RunStep, ToolOutput } from '../../api/schemas/index.js';
+import { outputItemSchema, responseItemListSchema, responseSchema, responseStreamEventSchema, type ResponseObject } from '../../api/schemas/responses/index.js';
+import { isAsyncIterable, streamFailure } from '../../api/stream.js';
 import { send, type SdkCall, type SdkOptions } from '../send.js';
 import { runFromChain } from './chain-run.js';
-import { messageFromItem, stepsFromChain } from './chain-steps.js';
+import { messageFromItem, stepsFromChain, type FunctionOutputs } from './chain-steps.js';
 import { pageOf } from './page-of.js';
+import { createChainTranslator } from './stream-translate.js';
 import { createMemoryRunIndex, type RunIndex } from './run-index/index.js';
 
 // The Responses API behind the RunsClient interface. A thread is a conversation; a run is a chain
@@ -15,8 +17,9 @@ import { createMemoryRunIndex, type RunIndex } from './run-index/index.js';
 // through `previous_response_id`); its steps are the chain's output items. The API lists no
 // responses, so runs are recorded in a RunIndex as they are created.
 //
-// Not yet part of any entry: streaming (and resuming a cut stream with `starting_after`) is still
-// to come, and `createThreadRun` answers that conversations are created by the app.
+// Streams are translated into the Assistants events the query layer applies (stream-translate.ts);
+// a cut stream of a background response is picked up where it stopped (`starting_after`).
+// Not yet part of any entry; `createThreadRun` answers that conversations are created by the app.
 
 /** The part of an `OpenAI` instance this client calls (openai 6 and 7 both fit). */
 export interface ResponsesSdk {
@@ -45,6 +48,9 @@ export interface ResponsesRunsClientOptions {
   /** `assistant_id` → what a run started with it uses (the RunInspector's picker passes these ids). */
   assistants?: Readonly<Record<string, ResponsesAssistant>>;
 }
+
+/** Times a cut stream is picked up again before the run is left to polling. */
+const MAX_RESUMES = 3;
 
 const backgroundUnsupported = "The Responses API can't change a response's metadata after it is created.";
 
@@ -115,6 +121,112 @@ export function createResponsesRunsClient(openai: ResponsesSdk, options: Respons
     return stepsFromChain(threadId, chain, await outputsOf(chain, requestOptions));
   }
 
+  /** The first response of a run: the body to send, or the problem that keeps it from being sent. */
+  function firstResponseOf(threadId: string, params: CreateRunParams): { body: object; problem: RunsApiError | null } {
+    const assistant = options.assistants?.[params.assistant_id];
+    const model = params.model ?? assistant?.model;
+    const problem = firstProblem(
+      checkId(threadId, 'thread_id'),
+      checkMetadata(params.metadata),
+      model
+        ? null
+        : RunsApiError.beforeSend(
+            'model',
+            `The Responses API needs a model: pass \`model\`, or map assistant ${JSON.stringify(params.assistant_id)} to one with createResponsesRunsClient(openai, { assistants: { ${JSON.stringify(params.assistant_id)}: { model } } }).`,
+          ),
+    );
+    const tools = params.tools ?? assistant?.tools;
+    const instructions = params.instructions ?? assistant?.instructions;
+    const body = {
+      model,
+      conversation: threadId,
+      input: inputOf(params),
+      ...(instructions != null && { instructions }),
+      ...(tools && { tools: tools.map(responsesToolOf) }),
+      metadata: { ...assistant?.metadata, ...params.metadata },
+      ...(params.temperature != null && { temperature: params.temperature }),
+      ...(params.top_p != null && { top_p: params.top_p }),
+      ...(params.max_completion_tokens != null && { max_output_tokens: params.max_completion_tokens }),
+      ...(params.parallel_tool_calls !== undefined && { parallel_tool_calls: params.parallel_tool_calls }),
+    };
+    return { body, problem };
+  }
+
+  /** The next response of a run: the tool outputs, in the run's conversation (so its transcript holds every round), else after its last response. */
+  function nextResponseOf(chain: readonly ResponseObject[], toolOutputs: readonly ToolOutput[]): object {
+    const last = chain.at(-1)!;
+    const conversationId = chain[0]!.conversation?.id;
+    return {
+      model: last.model,
+      ...(conversationId ? { conversation: conversationId } : { previous_response_id: last.id }),
+      input: toolOutputs.map((output) => ({ type: 'function_call_output', call_id: output.tool_call_id, output: output.output })),
+      ...(last.tools && { tools: last.tools }),
+      ...(last.metadata && { metadata: last.metadata }),
+    };
+  }
+
+  /**
+   * Streams a new response of a run (`previous` are the run's earlier responses) as Assistants
+   * events. `onCreated` records it once its id is known. A cut stream is picked up after the last
+   * event seen (`starting_after`), so nothing is lost or applied twice; if that fails too, the
+   * stream fails as a cut one and the query layer polls instead.
+   */
+  async function* streamResponse(
+    operation: keyof RunsClient,
+    threadId: string,
+    body: object,
+    problem: RunsApiError | null,
+    requestOptions: StreamRequestOptions | undefined,
+    previous: readonly ResponseObject[],
+    outputs: FunctionOutputs,
+    onCreated: (response: ResponseObject) => Promise<void>,
+  ): AsyncGenerator<AssistantStreamEvent, void, undefined> {
+    if (problem) throw problem;
+    const signal = requestOptions?.signal;
+    const translator = createChainTranslator(threadId, previous, outputs);
+    let open = (): SdkCall => responses.create({ ...body, background: true, store: true, stream: true }, { signal });
+    let responseId: string | undefined;
+    let lastSequence = -1;
+    for (let resumes = 0; ; resumes += 1) {
+      let stream: unknown;
+      try {
+        signal?.throwIfAborted();
+        stream = await open();
+      } catch (error) {
+        throw toRunsError(error, signal);
+      }
+      if (resumes === 0) requestOptions?.onOpen?.();
+      if (!isAsyncIterable(stream)) {
+        throw new RunsSchemaError(operation, [{ code: 'custom', path: [], message: 'Expected an event stream', input: stream }], stream);
+      }
+      try {
+        for await (const raw of stream) {
+          const parsed = responseStreamEventSchema.safeParse(raw);
+          if (!parsed.success) throw new RunsSchemaError(operation, parsed.error.issues, raw);
+          const event = parsed.data;
+          // A resumed stream starts after the last event seen; this guards against a server that repeats.
+          if (event.sequence_number <= lastSequence) continue;
+          lastSequence = event.sequence_number;
+          if (event.type === 'response.created' && responseId === undefined) {
+            responseId = event.response.id;
+            await onCreated(remember(event.response));
+          }
+          yield* translator.apply(event);
+        }
+        if (signal?.aborted) throw toRunsError(signal.reason, signal);
+        const done = translator.response;
+        if (done) remember(done);
+        return;
+      } catch (error) {
+        const resumable = responseId !== undefined && !RunsSchemaError.is(error) && !signal?.aborted && resumes < MAX_RESUMES;
+        if (!resumable) throw streamFailure(operation, error, signal);
+        const id = responseId!;
+        const after = lastSequence;
+        open = () => responses.retrieve(id, { stream: true, starting_after: after }, { signal });
+      }
+    }
+  }
+
   /** Creates one background response of a run's chain. */
   async function createResponse(body: object, problem: RunsApiError | null, requestOptions: RequestOptions | undefined): Promise<ResponseObject> {
     const sent = await send('createRun', responseSchema, problem, requestOptions, (sdk) => responses.create({ ...body, background: true, store: true }, sdk));
@@ -128,35 +240,8 @@ export function createResponsesRunsClient(openai: ResponsesSdk, options: Respons
     },
 
     async createRun(threadId, params, requestOptions) {
-      const assistant = options.assistants?.[params.assistant_id];
-      const model = params.model ?? assistant?.model;
-      const problem = firstProblem(
-        checkId(threadId, 'thread_id'),
-        checkMetadata(params.metadata),
-        model
-          ? null
-          : RunsApiError.beforeSend(
-              'model',
-              `The Responses API needs a model: pass \`model\`, or map assistant ${JSON.stringify(params.assistant_id)} to one with createResponsesRunsClient(openai, { assistants: { ${JSON.stringify(params.assistant_id)}: { model } } }).`,
-            ),
-      );
-      const tools = params.tools ?? assistant?.tools;
-      const response = await createResponse(
-        {
-          model,
-          conversation: threadId,
-          input: inputOf(params),
-          ...((params.instructions ?? assistant?.instructions) != null && { instructions: params.instructions ?? assistant?.instructions }),
-          ...(tools && { tools: tools.map(responsesToolOf) }),
-          metadata: { ...assistant?.metadata, ...params.metadata },
-          ...(params.temperature != null && { temperature: params.temperature }),
-          ...(params.top_p != null && { top_p: params.top_p }),
-          ...(params.max_completion_tokens != null && { max_output_tokens: params.max_completion_tokens }),
-          ...(params.parallel_tool_calls !== undefined && { parallel_tool_calls: params.parallel_tool_calls }),
-        },
-        problem,
-        requestOptions,
-      );
+      const { body, problem } = firstResponseOf(threadId, params);
+      const response = await createResponse(body, problem, requestOptions);
       await index.recordRun({ runId: response.id, conversationId: threadId, createdAt: response.created_at });
       return runFromChain(threadId, [response]);
     },
@@ -184,20 +269,7 @@ export function createResponsesRunsClient(openai: ResponsesSdk, options: Respons
       const problem = firstProblem(checkId(threadId, 'thread_id'), checkId(runId, 'run_id'), checkToolOutputs(params?.tool_outputs));
       if (problem) throw problem;
       const { chain } = await chainOf(runId, requestOptions);
-      const last = chain.at(-1)!;
-      // In the run's conversation, so its transcript holds every round; else after the last response.
-      const conversationId = chain[0]!.conversation?.id;
-      const next = await createResponse(
-        {
-          model: last.model,
-          ...(conversationId ? { conversation: conversationId } : { previous_response_id: last.id }),
-          input: params.tool_outputs.map((output) => ({ type: 'function_call_output', call_id: output.tool_call_id, output: output.output })),
-          ...(last.tools && { tools: last.tools }),
-          ...(last.metadata && { metadata: last.metadata }),
-        },
-        null,
-        requestOptions,
-      );
+      const next = await createResponse(nextResponseOf(chain, params.tool_outputs), null, requestOptions);
       await index.appendResponse(runId, next.id);
       return runFromChain(threadId, [...chain, next]);
     },
@@ -212,10 +284,7 @@ export function createResponsesRunsClient(openai: ResponsesSdk, options: Respons
     },
 
     async createThreadRun() {
-      throw RunsApiError.beforeSend(
-        'thread',
-        'The Responses backend runs in a conversation the app creates (openai.conversations.create()); use createRun(conversationId, params).',
-      );
+      throw threadRunRefused();
     },
 
     async getRunStep(threadId, runId, stepId, _params, requestOptions) {
@@ -258,14 +327,24 @@ export function createResponsesRunsClient(openai: ResponsesSdk, options: Respons
       return messageFromItem(threadId, null, item, 0);
     },
 
-    createRunStream() {
-      return refuseStream('createRunStream');
+    createRunStream(threadId, params, requestOptions) {
+      const { body, problem } = firstResponseOf(threadId, params);
+      return streamResponse('createRunStream', threadId, body, problem, requestOptions, [], new Map(), (response) =>
+        index.recordRun({ runId: response.id, conversationId: threadId, createdAt: response.created_at }),
+      );
     },
     createThreadRunStream() {
-      return refuseStream('createThreadRunStream');
+      return refuseThreadRun();
     },
-    submitToolOutputsStream() {
-      return refuseStream('submitToolOutputsStream');
+    async *submitToolOutputsStream(threadId, runId, params, requestOptions) {
+      const problem = firstProblem(checkId(threadId, 'thread_id'), checkId(runId, 'run_id'), checkToolOutputs(params?.tool_outputs));
+      if (problem) throw problem;
+      const { chain } = await chainOf(runId, requestOptions);
+      // The calls answered now show their outputs from the stream's first event on.
+      const outputs = new Map([...(await outputsOf(chain, requestOptions)), ...params.tool_outputs.map((output) => [output.tool_call_id, output.output] as const)]);
+      yield* streamResponse('submitToolOutputsStream', threadId, nextResponseOf(chain, params.tool_outputs), null, requestOptions, chain, outputs, (response) =>
+        index.appendResponse(runId, response.id),
+      );
     },
   };
 }
@@ -277,7 +356,15 @@ function asBadRequest(error: unknown): never {
   throw new RunsApiError({ status: 400, type: 'invalid_request_error', code: null, param, requestId: null, detail: error.message, cause: error });
 }
 
-/** Streaming is not wired yet on this backend: the first `next()` rejects, as a refused stream does. */
-async function* refuseStream(operation: string): AsyncGenerator<never> {
-  throw RunsApiError.beforeSend('stream', `${operation} is not available on the Responses backend yet; create the run without streaming.`);
+/** Why createThreadRun is refused: conversations are the app's to create. */
+function threadRunRefused(): RunsApiError {
+  return RunsApiError.beforeSend(
+    'thread',
+    'The Responses backend runs in a conversation the app creates (openai.conversations.create()); use createRun(conversationId, params).',
+  );
+}
+
+/** createThreadRunStream refused like createThreadRun: the first `next()` rejects, as a refused stream does. */
+async function* refuseThreadRun(): AsyncGenerator<never> {
+  throw threadRunRefused();
 }

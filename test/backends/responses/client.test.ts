@@ -81,13 +81,14 @@ describe('createResponsesRunsClient', () => {
     expect(cancelled).toMatchObject({ id: created.id, status: 'cancelled' });
   });
 
-  it('says what to fix instead of sending: no model, metadata edits, streams not wired yet', async () => {
+  it('says what to fix instead of sending: no model, metadata edits, a thread it should create itself', async () => {
     const { client, conversationId } = await start();
     const noModel = client.createRun(conversationId, { assistant_id: 'asst_unknown' });
     await expect(noModel).rejects.toBeInstanceOf(RunsApiError);
     await expect(noModel).rejects.toThrow(/needs a model: pass `model`, or map assistant "asst_unknown"/);
     await expect(client.updateRun(conversationId, 'resp_1', { metadata: {} })).rejects.toThrow(/can't change a response's metadata/);
     expect(client.capabilities?.updateMetadata).toEqual({ unsupported: expect.stringMatching(/metadata/) });
-    await expect(client.createRunStream(conversationId, { assistant_id: 'asst_chat' })[Symbol.asyncIterator]().next()).rejects.toThrow(/not available on the Responses backend yet/);
+    await expect(client.createThreadRun({ assistant_id: 'asst_chat' })).rejects.toThrow(/runs in a conversation the app creates \(openai.conversations.create\(\)\)/);
+    await expect(client.createThreadRunStream({ assistant_id: 'asst_chat' })[Symbol.asyncIterator]().next()).rejects.toThrow(/use createRun\(conversationId, params\)/);
   });
 });

@@ -17,6 +17,7 @@ import {
 } from 'runlens';
 import { createAssistantsRunsClient, type AssistantsSdk } from 'runlens/assistants';
 import * as core from 'runlens/core';
+import { createLocalStorageRunIndex, createResponsesRunsClient, type RunIndex } from 'runlens/responses';
 import { RunList, RunStatus as RunStatusParts, ToolOutputsForm } from 'runlens/primitives';
 import { createEmulator, createManualClock, demoIds, scenarioNames, type Emulator, type ScenarioName } from 'runlens/emulator';
 import { serveEmulator, type ServedEmulator } from 'runlens/emulator/node';
@@ -115,4 +116,10 @@ export function App({ openai, client }: { openai: OpenAI; client?: RunsClient })
       </RunsProvider>
     </QueryClientProvider>
   );
+}
+
+// runlens/responses: the Responses API backend, its runs listed from a localStorage index.
+export function responsesClient(openai: OpenAI): RunsClient {
+  const runIndex: RunIndex = createLocalStorageRunIndex({ key: 'app.runs', onError: (error) => console.warn(error) });
+  return createResponsesRunsClient(openai, { runIndex, assistants: { asst_weather: { model: 'gpt-4.1', instructions: 'Answer briefly.' } } });
 }
