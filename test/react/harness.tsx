@@ -4,6 +4,8 @@ import type OpenAI from 'openai';
 import type { ReactNode } from 'react';
 import { afterEach } from 'vitest';
 import { createAssistantsRunsClient } from '../../src/backends/assistants/client';
+import { createResponsesRunsClient } from '../../src/backends/responses/client';
+import { createMemoryRunIndex, type RunIndex } from '../../src/backends/responses/run-index/index';
 import type { RunsClient } from '../../src/api/client';
 import { demoIds, type Emulator, type ManualClock } from '../../src/emulator';
 import type { PollingTuning } from '../../src/query/polling';
@@ -15,6 +17,8 @@ import { startTestBackend } from '../support/emulator';
  * official SDK), seeded, with a QueryClient and the providers around it.
  */
 export interface Harness {
+  /** The API the hooks talk to. */
+  backend: BackendName;
   emulator: Emulator;
   clock: ManualClock;
   openai: OpenAI;
@@ -49,14 +53,56 @@ export const fastPolling = (clock: ManualClock): Partial<PollingTuning> => ({
   now: () => clock.now(),
 });
 
+/** The two backends every parametrized hook and component suite runs on. */
+export const backends = ['assistants', 'responses'] as const;
+export type BackendName = (typeof backends)[number];
+
 export interface SetupOptions {
+  /** Which API the hooks talk to, both on the same emulator. @default 'assistants' */
+  backend?: BackendName;
   /** Decorate the client the hooks use (e.g. hold one call back with `holdCalls`). */
   wrapClient?: (client: RunsClient) => RunsClient;
 }
 
+/**
+ * The Responses backend with the demo assistant ids standing for each emulator scenario (the
+ * Responses API has no assistants), so a test that starts runs with `assistants.*` runs on both.
+ * Also keeps each run's response ids, for counting its polls.
+ */
+async function responsesBackend(openai: OpenAI): Promise<{ client: RunsClient; responseIdsOf: (runId: string) => ReadonlySet<string> }> {
+  const index = createMemoryRunIndex();
+  const chains = new Map<string, Set<string>>();
+  const runIndex: RunIndex = {
+    ...index,
+    recordRun: async (run) => {
+      await index.recordRun(run);
+      chains.set(run.runId, new Set([run.runId]));
+    },
+    appendResponse: async (runId, responseId) => {
+      await index.appendResponse(runId, responseId);
+      chains.get(runId)?.add(responseId);
+    },
+  };
+  // Each seeded demo assistant's settings (its `emulator.*` metadata), as the Assistants emulator has them.
+  // `expire` has no Responses counterpart (no deadlines): a function call left unanswered.
+  const seeded = await Promise.all(Object.values(demoIds.assistants).map((id) => openai.beta.assistants.retrieve(id)));
+  const demoAssistants = Object.fromEntries(
+    seeded.map((assistant) => {
+      const metadata = { ...(assistant.metadata as Record<string, string>) };
+      if (metadata['emulator.scenario'] === 'expire') metadata['emulator.scenario'] = 'function_call';
+      return [assistant.id, { model: assistant.model, metadata }];
+    }),
+  );
+  return {
+    client: createResponsesRunsClient(openai, { runIndex, assistants: demoAssistants }),
+    responseIdsOf: (runId) => chains.get(runId) ?? new Set([runId]),
+  };
+}
+
 export async function setup(options: SetupOptions = {}): Promise<Harness> {
   const { emulator, clock, openai } = await startTestBackend({ seed: true });
-  const client = createAssistantsRunsClient(openai);
+  const responses = options.backend === 'responses' ? await responsesBackend(openai) : undefined;
+  const client = responses?.client ?? createAssistantsRunsClient(openai);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   const polling = fastPolling(clock);
   const hookClient = options.wrapClient ? options.wrapClient(client) : client;
@@ -76,10 +122,16 @@ export async function setup(options: SetupOptions = {}): Promise<Harness> {
     queryClient,
     polling,
     wrapper,
-    createThread: async () => (await openai.beta.threads.create({})).id,
+    backend: options.backend ?? 'assistants',
+    createThread: async () => (responses ? (await openai.conversations.create({})).id : (await openai.beta.threads.create({})).id),
     mark: () => emulator.requests.length,
-    runPolls: (runId, since = 0) =>
-      emulator.requests.slice(since).filter((r) => r.method === 'GET' && r.path.endsWith(`/runs/${runId}`)).length,
+    runPolls: (runId, since = 0) => {
+      const ids = responses?.responseIdsOf(runId);
+      const isPoll = ids
+        ? (path: string) => ids.has(path.slice(path.lastIndexOf('/') + 1)) && path.includes('/responses/')
+        : (path: string) => path.endsWith(`/runs/${runId}`);
+      return emulator.requests.slice(since).filter((r) => r.method === 'GET' && !r.search.includes('stream=true') && isPoll(r.path)).length;
+    },
   };
 }
 

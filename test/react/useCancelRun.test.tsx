@@ -4,15 +4,15 @@ import type { Run } from '../../src/api/schemas';
 import { runlensKeys } from '../../src/query/keys';
 import { useCancelRun } from '../../src/react/useCancelRun';
 import { useRun } from '../../src/react/useRun';
-import { assistants, holdCalls, setup, sleep } from './harness';
+import { backends, assistants, holdCalls, setup, sleep } from './harness';
 
 const cancels = (h: { emulator: { requests: { method: string; path: string }[] } }) =>
   h.emulator.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/cancel')).length;
 
-describe('useCancelRun', () => {
+describe.each(backends)('useCancelRun (%s)', (backend) => {
   it('shows cancelling at once, shares a second click while in flight, then reconciles to cancelled', async () => {
     const held = holdCalls('cancelRun');
-    const h = await setup({ wrapClient: held.wrap });
+    const h = await setup({ backend, wrapClient: held.wrap });
     const threadId = await h.createThread();
     const run = await h.client.createRun(threadId, { assistant_id: assistants.slow });
     const { result } = renderHook(() => ({ run: useRun(threadId, run.id), cancel: useCancelRun(threadId, run.id) }), {
@@ -52,7 +52,7 @@ describe('useCancelRun', () => {
   });
 
   it('a cancel that arrives after the run ended is no failure: it resolves with the ended run', async () => {
-    const h = await setup();
+    const h = await setup({ backend });
     const threadId = await h.createThread();
     const run = await h.client.createRun(threadId, { assistant_id: assistants.message });
     act(() => h.clock.advance(10_000)); // completed on the server; the cache below has not seen it
@@ -69,7 +69,7 @@ describe('useCancelRun', () => {
   });
 
   it('rolls the optimistic status back when the server refuses and the run is not over', async () => {
-    const h = await setup();
+    const h = await setup({ backend });
     const threadId = await h.createThread();
     const run = await h.client.createRun(threadId, { assistant_id: assistants.message });
     // A run the server does not know (a stale row): the cancel and the check both answer 404.

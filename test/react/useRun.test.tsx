@@ -2,11 +2,11 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { RunsApiError } from '../../src/api/errors';
 import { useRun } from '../../src/react/useRun';
-import { assistants, setup, sleep } from './harness';
+import { assistants, backends, setup, sleep } from './harness';
 
-describe('useRun', () => {
+describe.each(backends)('useRun (%s)', (backend) => {
   it('polls a run to completed, then stops by itself', async () => {
-    const h = await setup();
+    const h = await setup({ backend });
     const threadId = await h.createThread();
     const run = await h.client.createRun(threadId, { assistant_id: assistants.message });
     const { result } = renderHook(() => useRun(threadId, run.id), { wrapper: h.wrapper });
@@ -30,7 +30,7 @@ describe('useRun', () => {
     ['fail', 'failed'],
     ['incomplete', 'incomplete'],
   ] as const)('follows a %s run to %s', async (scenario, finalStatus) => {
-    const h = await setup();
+    const h = await setup({ backend });
     const threadId = await h.createThread();
     const run = await h.client.createRun(threadId, { assistant_id: assistants[scenario] });
     const { result } = renderHook(() => useRun(threadId, run.id), { wrapper: h.wrapper });
@@ -41,8 +41,8 @@ describe('useRun', () => {
     if (finalStatus === 'failed') expect(result.current.data?.last_error?.code).toBe('server_error');
   });
 
-  it('shows requires_action with its pending calls and a live countdown, then expires and stops', async () => {
-    const h = await setup();
+  it('shows requires_action with its pending calls; with deadlines, a live countdown, then expired and stopped', async () => {
+    const h = await setup({ backend });
     const threadId = await h.createThread();
     const run = await h.client.createRun(threadId, { assistant_id: assistants.expire });
     const { result } = renderHook(() => useRun(threadId, run.id), { wrapper: h.wrapper });
@@ -50,6 +50,17 @@ describe('useRun', () => {
     act(() => h.clock.advance(3_000));
     await waitFor(() => expect(result.current.requiresAction).toBe(true));
     expect(result.current.pendingToolCalls).toHaveLength(1);
+    if (h.backend === 'responses') {
+      // No deadlines (capabilities.deadlines): no countdown, and past 600 s the run still waits, still
+      // looked at (an ended response is read from the client's memory, so the look sends nothing).
+      expect(result.current.expiresInMs).toBeNull();
+      act(() => h.clock.advance(600_000));
+      const lookedAt = result.current.dataUpdatedAt;
+      await waitFor(() => expect(result.current.dataUpdatedAt).toBeGreaterThan(lookedAt));
+      expect(result.current.data?.status).toBe('requires_action');
+      expect(result.current.expiresInMs).toBeNull();
+      return;
+    }
     expect(result.current.expiresInMs).toBe(600_000 - 3_000);
     act(() => h.clock.advance(7_000));
     await waitFor(() => expect(result.current.expiresInMs).toBe(590_000), { timeout: 2_000 }); // the 1 s ticker
@@ -63,7 +74,7 @@ describe('useRun', () => {
   });
 
   it('sends no request after unmount', async () => {
-    const h = await setup();
+    const h = await setup({ backend });
     const threadId = await h.createThread();
     const run = await h.client.createRun(threadId, { assistant_id: assistants.slow });
     const { result, unmount } = renderHook(() => useRun(threadId, run.id), { wrapper: h.wrapper });
@@ -81,7 +92,7 @@ describe('useRun', () => {
   });
 
   it('does not poll while the page is hidden, and catches up when it is shown again', async () => {
-    const h = await setup();
+    const h = await setup({ backend });
     const threadId = await h.createThread();
     const run = await h.client.createRun(threadId, { assistant_id: assistants.slow });
     const { result } = renderHook(() => useRun(threadId, run.id), { wrapper: h.wrapper });
@@ -106,7 +117,7 @@ describe('useRun', () => {
   });
 
   it('keeps derived fields on the raw run when `select` picks something else', async () => {
-    const h = await setup();
+    const h = await setup({ backend });
     const threadId = await h.createThread();
     const run = await h.client.createRun(threadId, { assistant_id: assistants.function_call });
     const { result } = renderHook(() => useRun(threadId, run.id, { select: (r) => r.status.toUpperCase() }), {
@@ -119,7 +130,7 @@ describe('useRun', () => {
   });
 
   it('reports a missing run as a RunsApiError, not retried even when the app defaults to retries', async () => {
-    const h = await setup();
+    const h = await setup({ backend });
     h.queryClient.setDefaultOptions({ queries: { retry: 3, retryDelay: 1 } });
     const threadId = await h.createThread();
     const { result } = renderHook(() => useRun(threadId, 'run_missing'), { wrapper: h.wrapper });

@@ -4,14 +4,17 @@ import { RUN_STEP_INCLUDE_FILE_SEARCH_CONTENT } from '../../src/api/schemas';
 import { useRunStep } from '../../src/react/useRunStep';
 import { useRunSteps } from '../../src/react/useRunSteps';
 import { useSubmitToolOutputs } from '../../src/react/useSubmitToolOutputs';
-import { assistants, setup, sleep } from './harness';
+import { backends, assistants, setup, sleep } from './harness';
 
-const stepRequests = (h: { emulator: { requests: { method: string; path: string }[] } }, since = 0) =>
-  h.emulator.requests.slice(since).filter((r) => r.method === 'GET' && /\/steps(\/|$)/.test(r.path)).length;
+/** Requests that read steps: the steps list, or on the Responses backend the chain's responses and their input items. */
+const stepRequests = (h: Awaited<ReturnType<typeof setup>>, since = 0) =>
+  h.emulator.requests
+    .slice(since)
+    .filter((r) => r.method === 'GET' && (h.backend === 'responses' ? /\/responses\//.test(r.path) : /\/steps(\/|$)/.test(r.path))).length;
 
-describe('useRunSteps', () => {
+describe.each(backends)('useRunSteps (%s)', (backend) => {
   it('stays live while the run works, then goes quiet once the run and its steps are final', async () => {
-    const h = await setup();
+    const h = await setup({ backend });
     const threadId = await h.createThread();
     const run = await h.client.createRun(threadId, { assistant_id: assistants.function_call });
     const { result } = renderHook(
@@ -22,7 +25,10 @@ describe('useRunSteps', () => {
     expect(result.current.steps.steps).toEqual([]);
 
     act(() => h.clock.advance(3_000));
-    await waitFor(() => expect(result.current.steps.steps[0]?.status).toBe('in_progress'));
+    // Assistants: one tool_calls step, in progress until the outputs come. Responses: one step per
+    // function_call item of the completed response (two: the demo assistant asks in parallel).
+    const calls = h.backend === 'responses' ? 2 : 1;
+    await waitFor(() => expect(result.current.steps.steps[0]?.status).toBe(h.backend === 'responses' ? 'completed' : 'in_progress'));
     await waitFor(() => expect(result.current.submit.canSubmit).toBe(true));
     const outputs = result.current.submit.pendingToolCalls.map((call) => ({ tool_call_id: String(call.id), output: 'sunny' }));
     await act(() => result.current.submit.mutateAsync({ tool_outputs: outputs }));
@@ -30,7 +36,7 @@ describe('useRunSteps', () => {
     act(() => h.clock.advance(10_000));
     await waitFor(() => {
       expect(result.current.steps.steps.map((step) => [step.type, step.status])).toEqual([
-        ['tool_calls', 'completed'],
+        ...Array.from({ length: calls }, () => ['tool_calls', 'completed']),
         ['message_creation', 'completed'],
       ]);
     });

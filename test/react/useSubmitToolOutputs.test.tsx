@@ -5,14 +5,17 @@ import type { Run } from '../../src/api/schemas';
 import { runlensKeys } from '../../src/query/keys';
 import { useRun } from '../../src/react/useRun';
 import { useSubmitToolOutputs } from '../../src/react/useSubmitToolOutputs';
-import { assistants, holdCalls, setup, sleep } from './harness';
+import { backends, assistants, holdCalls, setup, sleep } from './harness';
 
 function outputsFor(calls: { id: unknown }[]) {
   return calls.map((call) => ({ tool_call_id: String(call.id), output: '{"celsius":21}' }));
 }
 
-const submits = (h: { emulator: { requests: { method: string; path: string }[] } }) =>
-  h.emulator.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/submit_tool_outputs')).length;
+/** Submissions that reached the server: submit_tool_outputs, or on the Responses backend each response after the first. */
+const submits = (h: Awaited<ReturnType<typeof setup>>) =>
+  h.backend === 'responses'
+    ? h.emulator.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/responses')).length - 1
+    : h.emulator.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/submit_tool_outputs')).length;
 
 async function runAwaitingOutputs(h: Awaited<ReturnType<typeof setup>>) {
   const threadId = await h.createThread();
@@ -26,9 +29,9 @@ async function runAwaitingOutputs(h: Awaited<ReturnType<typeof setup>>) {
   return { threadId, runId: run.id, ...hook };
 }
 
-describe('useSubmitToolOutputs', () => {
+describe.each(backends)('useSubmitToolOutputs (%s)', (backend) => {
   it('requires_action → outputs → completed, restarting polling with the returned run', async () => {
-    const h = await setup();
+    const h = await setup({ backend });
     const { result, runId, threadId } = await runAwaitingOutputs(h);
     expect(result.current.submit.pendingToolCalls).toHaveLength(2);
 
@@ -44,7 +47,7 @@ describe('useSubmitToolOutputs', () => {
   });
 
   it('refuses, before sending, outputs that leave a pending call unanswered', async () => {
-    const h = await setup();
+    const h = await setup({ backend });
     const { result } = await runAwaitingOutputs(h);
     const [first] = outputsFor(result.current.submit.pendingToolCalls);
     await act(() => result.current.submit.mutateAsync({ tool_outputs: [first!] }).catch(() => undefined));
@@ -56,7 +59,7 @@ describe('useSubmitToolOutputs', () => {
 
   it('cannot submit twice: not while the first is in flight, not once the run has moved on', async () => {
     const held = holdCalls('submitToolOutputs');
-    const h = await setup({ wrapClient: held.wrap });
+    const h = await setup({ backend, wrapClient: held.wrap });
     const { result } = await runAwaitingOutputs(h);
     const variables = { tool_outputs: outputsFor(result.current.submit.pendingToolCalls) };
 

@@ -5,15 +5,15 @@ import { runlensKeys } from '../../src/query/keys';
 import { useRun } from '../../src/react/useRun';
 import { useRuns } from '../../src/react/useRuns';
 import { useUpdateRun } from '../../src/react/useUpdateRun';
-import { assistants, holdCalls, setup } from './harness';
+import { backends, assistants, holdCalls, setup } from './harness';
 
 const updates = (h: { emulator: { requests: { method: string; path: string }[] } }) =>
   h.emulator.requests.filter((r) => r.method === 'POST' && /\/runs\/run_[^/]+$/.test(r.path)).length;
 
-describe('useUpdateRun', () => {
+describe.each(backends)('useUpdateRun (%s)', (backend) => {
   it('shows new metadata at once in the run and its list, and keeps the server answer', async () => {
     const held = holdCalls('updateRun');
-    const h = await setup({ wrapClient: held.wrap });
+    const h = await setup({ backend, wrapClient: held.wrap });
     const threadId = await h.createThread();
     const run = await h.client.createRun(threadId, { assistant_id: assistants.message });
     const { result } = renderHook(
@@ -22,6 +22,16 @@ describe('useUpdateRun', () => {
     );
     await waitFor(() => expect(result.current.runs.runs).toHaveLength(1));
     await waitFor(() => expect(result.current.run.data).toBeDefined());
+    if (h.backend === 'responses') {
+      // A response's metadata is fixed (capabilities.updateMetadata): refused with the reason,
+      // before any optimistic write or request.
+      const before = result.current.run.data?.metadata;
+      await act(() => expect(result.current.update.mutateAsync({ metadata: { label: 'nightly' } })).rejects.toThrow(/can't change a response's metadata/));
+      expect(result.current.update.error).toMatchObject({ status: null, param: 'metadata' });
+      expect(result.current.run.data?.metadata).toEqual(before);
+      expect(held.calls()).toBe(0);
+      return;
+    }
 
     let done!: Promise<Run>;
     act(() => {
@@ -37,7 +47,7 @@ describe('useUpdateRun', () => {
   });
 
   it('rolls back when the server rejects the update', async () => {
-    const h = await setup();
+    const h = await setup({ backend });
     const threadId = await h.createThread();
     const real = await h.client.createRun(threadId, { assistant_id: assistants.message });
     // A run the cache knows but the server does not (e.g. deleted elsewhere): the update gets a 404.
@@ -46,12 +56,13 @@ describe('useUpdateRun', () => {
     const { result } = renderHook(() => useUpdateRun(threadId, ghost.id), { wrapper: h.wrapper });
 
     await act(() => result.current.mutateAsync({ metadata: { label: 'after' } }).catch(() => undefined));
-    await waitFor(() => expect(result.current.error).toMatchObject({ status: 404 }));
+    // The Responses backend refuses before sending (its metadata is fixed); the Assistants server answers 404.
+    await waitFor(() => expect(result.current.error).toMatchObject(h.backend === 'responses' ? { status: null, param: 'metadata' } : { status: 404 }));
     expect(h.queryClient.getQueryData<Run>(runlensKeys.run(threadId, ghost.id))?.metadata).toEqual({ label: 'before' });
   });
 
   it('checks the metadata limits before sending anything', async () => {
-    const h = await setup();
+    const h = await setup({ backend });
     const threadId = await h.createThread();
     const run = await h.client.createRun(threadId, { assistant_id: assistants.message });
     h.queryClient.setQueryData(runlensKeys.run(threadId, run.id), run);
@@ -60,7 +71,8 @@ describe('useUpdateRun', () => {
 
     await act(() => result.current.mutateAsync({ metadata: tooMany }).catch(() => undefined));
     await waitFor(() => expect(result.current.error).toMatchObject({ status: null, param: 'metadata' }));
-    expect(result.current.error?.message).toMatch(/17 keys/);
+    // On the Responses backend the edit is refused before its limits are even looked at.
+    expect(result.current.error?.message).toMatch(h.backend === 'responses' ? /can't change a response's metadata/ : /17 keys/);
     expect(updates(h)).toBe(0);
     expect(h.queryClient.getQueryData<Run>(runlensKeys.run(threadId, run.id))?.metadata).toEqual(run.metadata);
   });

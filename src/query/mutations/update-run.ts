@@ -1,3 +1,5 @@
+import { capabilitiesOf, whyUnsupported } from '../../api/capabilities.js';
+import { RunsApiError } from '../../api/errors.js';
 import type { RunsClient } from '../../api/client.js';
 import type { Metadata, Run } from '../../api/schemas/index.js';
 import { checkUpdateRunParams } from '../../api/checks.js';
@@ -25,7 +27,10 @@ export function updateRunMutationOptions(
   return {
     mutationKey: runlensMutationKeys.updateRun(threadId, runId),
     mutationFn: async ({ metadata }, { client: queryClient }) => {
-      // Checked here, before the optimistic write, so an over-limit edit never flashes on screen.
+      // Checked here, before the optimistic write, so an over-limit edit (or one the backend can't
+      // make at all) never flashes on screen.
+      const unsupported = whyUnsupported(capabilitiesOf(client).updateMetadata);
+      if (unsupported) throw RunsApiError.beforeSend('metadata', unsupported);
       const problem = checkUpdateRunParams({ metadata });
       if (problem) throw problem;
       await stopRunFetches(queryClient, threadId, runId);
