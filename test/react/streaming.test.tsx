@@ -10,16 +10,16 @@ import { useRun } from '../../src/react/useRun';
 import { useRunSteps } from '../../src/react/useRunSteps';
 import { useRunStreamStatus } from '../../src/react/useRunStreamStatus';
 import { useSubmitToolOutputs } from '../../src/react/useSubmitToolOutputs';
-import { advanceUntil, settle, startStreamingBackend, tick, type StreamingBackend } from '../support/streaming-backend';
-import { assistants, fastPolling } from './harness';
+import { advanceUntil, settle, startStreamingBackend, tick } from '../support/streaming-backend';
+import { assistants, backends, fastPolling, type BackendName } from './harness';
 
 // The hooks over a streamed run, against the emulator's SSE over HTTP (manual clock).
 
 const queryClients: QueryClient[] = [];
 afterEach(() => queryClients.splice(0).forEach((queryClient) => queryClient.clear()));
 
-async function setup() {
-  const b = await startStreamingBackend();
+async function setup(backend: BackendName) {
+  const b = await startStreamingBackend(backend);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   queryClients.push(queryClient);
   const polling = fastPolling(b.clock);
@@ -30,12 +30,10 @@ async function setup() {
       </RunsProvider>
     </QueryClientProvider>
   );
-  const threadId = (await b.openai.beta.threads.create({})).id;
+  const threadId = await b.createThread();
   return { b, queryClient, wrapper, threadId };
 }
 
-const runGets = (b: StreamingBackend, threadId: string, runId: string, since: number) =>
-  b.gets(threadId, since).filter((r) => r.path.endsWith(`/runs/${runId}`)).length;
 
 const messageIdOf = (steps: RunStep[]) =>
   steps.flatMap((step) => (step.step_details.type === 'message_creation' ? [step.step_details.message_creation.message_id] : [])).at(-1);
@@ -52,9 +50,9 @@ function useRunView(threadId: string, runId: string | undefined) {
   return { run: run.data, steps: steps.steps, stepsLoaded: steps.isSuccess, message: message.data, text, stream };
 }
 
-describe('streamed runs in hooks', () => {
+describe.each(backends)('streamed runs in hooks (%s)', (backend) => {
   it('useCreateRun({ stream: true }): run, steps and message text update live, with no polling while the stream is healthy', async () => {
-    const { b, wrapper, threadId } = await setup();
+    const { b, wrapper, threadId } = await setup(backend);
     const texts: string[] = [];
     const { result } = renderHook(
       () => {
@@ -82,7 +80,7 @@ describe('streamed runs in hooks', () => {
   });
 
   it('useSubmitToolOutputs({ stream: true }) opens the next stream after requires_action', async () => {
-    const { b, wrapper, threadId } = await setup();
+    const { b, wrapper, threadId } = await setup(backend);
     const { result } = renderHook(
       () => {
         const create = useCreateRun(threadId, { stream: true });
@@ -101,12 +99,12 @@ describe('streamed runs in hooks', () => {
     const mark = b.emulator.requests.length;
     expect(result.current.view.stream.status).toBe('open');
     await act(() => advanceUntil(b.clock, () => result.current.view.run?.status === 'completed', 'completed'));
-    expect(runGets(b, threadId, run.id, mark)).toBe(0);
+    expect(b.runGets(threadId, run.id, mark)).toBe(0);
     expect(result.current.view.text).toMatch(/sunny/);
   });
 
   it('unmounting the component that opened the stream aborts it: the emulator sees the client go away, the run polls again', async () => {
-    const { b, wrapper, threadId } = await setup();
+    const { b, wrapper, threadId } = await setup(backend);
     const starter = renderHook(() => useCreateRun(threadId, { stream: true }), { wrapper });
     const run = await act(() => starter.result.current.mutateAsync({ assistant_id: assistants.slow }));
     const viewer = renderHook(() => useRunView(threadId, run.id), { wrapper });
@@ -117,6 +115,6 @@ describe('streamed runs in hooks', () => {
     starter.unmount();
     await settle(() => b.waitingStreams() === 0, 'the emulator to close the stream');
     await waitFor(() => expect(viewer.result.current.stream.status).toBe('aborted'));
-    await waitFor(() => expect(runGets(b, threadId, run.id, mark)).toBeGreaterThan(1));
+    await waitFor(() => expect(b.runGets(threadId, run.id, mark)).toBeGreaterThan(1));
   });
 });

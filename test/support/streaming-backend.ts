@@ -4,6 +4,7 @@ import { createAssistantsRunsClient } from '../../src/backends/assistants/client
 import type { RunsClient } from '../../src/api/client';
 import { createEmulator, createManualClock, type Emulator, type ManualClock } from '../../src/emulator';
 import { serveEmulator } from '../../src/emulator/node';
+import { responsesBackend } from './responses-backend';
 import { startSseProxy, type SseProxy } from './sse-proxy';
 
 /*
@@ -21,6 +22,10 @@ export interface StreamingBackend {
   waitingStreams(): number;
   /** GET requests (polls and refetches) under the thread since `since`, an index into emulator.requests. */
   gets(threadId: string, since?: number): { method: string; path: string }[];
+  /** GETs of one run since `since` (on the Responses backend, of any response of its chain; streams aside). */
+  runGets(threadId: string, runId: string, since: number): number;
+  /** A new thread (on the Responses backend, a conversation). */
+  createThread(): Promise<string>;
 }
 
 const closers: (() => Promise<void>)[] = [];
@@ -47,7 +52,7 @@ function countingClock(start: number): { clock: ManualClock; waiting: () => numb
   return { clock, waiting: () => waiting };
 }
 
-export async function startStreamingBackend(): Promise<StreamingBackend> {
+export async function startStreamingBackend(backend: 'assistants' | 'responses' = 'assistants'): Promise<StreamingBackend> {
   const { clock, waiting } = countingClock(Date.UTC(2026, 0, 1));
   const emulator = createEmulator({ clock, seed: true });
   const server = await serveEmulator(emulator, { port: 0, host: '127.0.0.1' });
@@ -55,15 +60,23 @@ export async function startStreamingBackend(): Promise<StreamingBackend> {
   const proxy = await startSseProxy(server.url);
   // dangerouslyAllowBrowser: jsdom tests look like a browser to the SDK; the key here is a dummy.
   const openai = new OpenAI({ apiKey: 'sk-test', baseURL: proxy.url, maxRetries: 0, dangerouslyAllowBrowser: true });
+  const responses = backend === 'responses' ? await responsesBackend(openai) : undefined;
+  // A Responses run's requests name its responses and its conversation, not a thread.
+  const isUnder = (threadId: string, path: string) => (responses ? /\/responses\//.test(path) || path.includes(`/conversations/${threadId}/`) : path.includes(`/threads/${threadId}/`));
+  const gets = (threadId: string, since = 0) => emulator.requests.slice(since).filter((r) => r.method === 'GET' && !r.search.includes('stream=true') && isUnder(threadId, r.path));
   return {
     emulator,
     clock,
     openai,
-    client: createAssistantsRunsClient(openai),
+    client: responses?.client ?? createAssistantsRunsClient(openai),
     proxy,
     waitingStreams: waiting,
-    gets: (threadId, since = 0) =>
-      emulator.requests.slice(since).filter((r) => r.method === 'GET' && r.path.includes(`/threads/${threadId}/`)),
+    gets,
+    runGets: (threadId, runId, since) => {
+      const ids = responses?.responseIdsOf(runId);
+      return gets(threadId, since).filter((r) => (ids ? ids.has(r.path.slice(r.path.lastIndexOf('/') + 1)) : r.path.endsWith(`/runs/${runId}`))).length;
+    },
+    createThread: async () => (responses ? (await openai.conversations.create({})).id : (await openai.beta.threads.create({})).id),
   };
 }
 

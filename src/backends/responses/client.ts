@@ -211,7 +211,11 @@ export function createResponsesRunsClient(openai: ResponsesSdk, options: Respons
             responseId = event.response.id;
             await onCreated(remember(event.response));
           }
-          yield* translator.apply(event);
+          for (const emitted of translator.apply(event)) {
+            // A message written by a stream is then read from its run's chain, like a listed one.
+            if (emitted.event.startsWith('thread.message.')) messageRuns.set((emitted.data as { id: string }).id, previous[0]?.id ?? responseId!);
+            yield emitted;
+          }
         }
         if (signal?.aborted) throw toRunsError(signal.reason, signal);
         const done = translator.response;
@@ -318,7 +322,8 @@ export function createResponsesRunsClient(openai: ResponsesSdk, options: Respons
           if (item?.type === 'message') return messageFromItem(threadId, runId, item, response.created_at);
         }
       }
-      // A message of a run this client has not listed: the conversation has it.
+      // A message of a run this client has neither listed nor streamed: the conversation has it, but
+      // not which run wrote it or when (items carry no time), so those read null and 0.
       const sent = await send('getMessage', outputItemSchema, null, requestOptions, (sdk) => conversations.items.retrieve(messageId, { conversation_id: threadId }, sdk));
       const item = sent.data;
       if (item.type !== 'message') {

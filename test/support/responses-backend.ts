@@ -1,0 +1,41 @@
+import type OpenAI from 'openai';
+import type { RunsClient } from '../../src/api/client';
+import { createResponsesRunsClient } from '../../src/backends/responses/client';
+import { createMemoryRunIndex, type RunIndex } from '../../src/backends/responses/run-index/index';
+import { demoIds } from '../../src/emulator';
+
+/**
+ * The Responses backend with the demo assistant ids standing for each emulator scenario (the
+ * Responses API has no assistants), so a test that starts runs with `assistants.*` runs on both.
+ * Also keeps each run's response ids, for counting its polls.
+ */
+export async function responsesBackend(openai: OpenAI): Promise<{ client: RunsClient; responseIdsOf: (runId: string) => ReadonlySet<string> }> {
+  const index = createMemoryRunIndex();
+  const chains = new Map<string, Set<string>>();
+  const runIndex: RunIndex = {
+    ...index,
+    recordRun: async (run) => {
+      await index.recordRun(run);
+      chains.set(run.runId, new Set([run.runId]));
+    },
+    appendResponse: async (runId, responseId) => {
+      await index.appendResponse(runId, responseId);
+      chains.get(runId)?.add(responseId);
+    },
+  };
+  // Each seeded demo assistant's settings (its `emulator.*` metadata), as the Assistants emulator has them.
+  // `expire` has no Responses counterpart (no deadlines): a function call left unanswered.
+  const seeded = await Promise.all(Object.values(demoIds.assistants).map((id) => openai.beta.assistants.retrieve(id)));
+  const demoAssistants = Object.fromEntries(
+    seeded.map((assistant) => {
+      const metadata = { ...(assistant.metadata as Record<string, string>) };
+      if (metadata['emulator.scenario'] === 'expire') metadata['emulator.scenario'] = 'function_call';
+      return [assistant.id, { model: assistant.model, metadata }];
+    }),
+  );
+  return {
+    client: createResponsesRunsClient(openai, { runIndex, assistants: demoAssistants }),
+    responseIdsOf: (runId) => chains.get(runId) ?? new Set([runId]),
+  };
+}
+
