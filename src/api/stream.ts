@@ -1,15 +1,8 @@
 import { isSdkApiError, RunsApiError, RunsSchemaError, toRunsError } from './errors.js';
-import { assistantStreamEventSchema, type AssistantStreamEvent } from './schemas/index.js';
+import type { AssistantStreamEvent } from './schemas/index.js';
 
-// The stream side of the SDK boundary, free of SDK calls: checking each event, and telling what
-// an SDK stream threw apart (the backend's `error` event, a cut connection, an abort).
-
-/** Checks one `{ event, data }` item the SDK yielded; a non-conforming event is a RunsSchemaError. */
-export function checkStreamEvent(operation: string, item: unknown): AssistantStreamEvent {
-  const result = assistantStreamEventSchema.safeParse(item);
-  if (!result.success) throw new RunsSchemaError(operation, result.error.issues, item);
-  return result.data;
-}
+// The stream side of the SDK boundary, free of SDK calls, for every backend: telling what an SDK
+// stream threw apart (the backend's `error` event, a cut connection, an abort).
 
 /** An object that can be iterated with `for await`, such as the SDK's `Stream`. */
 export function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {

@@ -4,6 +4,7 @@ import type { AssistantsSdk } from './sdk.js';
 import { send, type SdkCall, type SdkOptions } from '../send.js';
 import { listQuery, pollAfterMs } from '../../api/payload.js';
 import {
+  assistantStreamEventSchema,
   messageSchema,
   runListSchema,
   runSchema,
@@ -11,7 +12,7 @@ import {
   runStepSchema,
   type AssistantStreamEvent,
 } from '../../api/schemas/index.js';
-import { checkStreamEvent, isAsyncIterable, sdkErrorClassesOf, sdkErrorEvent, streamFailure, type SdkErrorClasses } from '../../api/stream.js';
+import { isAsyncIterable, sdkErrorClassesOf, sdkErrorEvent, streamFailure, type SdkErrorClasses } from '../../api/stream.js';
 import { checkId, checkListParams, checkRunStepInclude, checkToolOutputs, checkUpdateRunParams, firstProblem } from '../../api/checks.js';
 import { checkCreateRunParams, checkCreateThreadRunParams } from '../../api/validate.js';
 
@@ -21,6 +22,13 @@ export type { AssistantsSdk } from './sdk.js';
 // keep `first_id`/`last_id` (the SDK's CursorPage drops them) and headers stay readable. Streamed
 // calls pass `stream: true` and read the SDK's own `Stream` (raw events, no accumulation: merging
 // deltas is the query layer's job, for every backend alike).
+
+/** Checks one `{ event, data }` item the SDK yielded; a non-conforming event is a RunsSchemaError. */
+function checkStreamEvent(operation: string, item: unknown): AssistantStreamEvent {
+  const result = assistantStreamEventSchema.safeParse(item);
+  if (!result.success) throw new RunsSchemaError(operation, result.error.issues, item);
+  return result.data;
+}
 
 /**
  * Runs the pre-request checks, opens the SDK stream, then yields each item schema-checked. The

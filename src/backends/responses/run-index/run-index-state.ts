@@ -1,4 +1,5 @@
 import type { ListParams } from '../../../api/client.js';
+import { pageOf } from '../page-of.js';
 import type { RunIdPage, RunRecord } from './run-index.js';
 
 // The index's data and its operations, synchronous and storage-free: the memory index wraps it as
@@ -67,20 +68,6 @@ export function createRunIndexState(runs: readonly StoredRun[] = []) {
     byConversation.set(entry.conversationId, entries);
   }
 
-  /** Where the run `id` sits in `entries` read in `order`; a RangeError if it is not there. */
-  function cursorPosition(
-    conversationId: string,
-    entries: readonly Entry[],
-    order: 'asc' | 'desc',
-    id: string,
-    param: 'after' | 'before',
-  ): number {
-    const entry = byRun.get(id);
-    const index = entry && entry.conversationId === conversationId ? lowerBound(entries, entry) : -1;
-    if (index < 0) throw new RangeError(`Invalid '${param}': no run with id '${id}' in conversation '${conversationId}'.`);
-    return order === 'asc' ? index : entries.length - 1 - index;
-  }
-
   for (const run of runs) insert(run);
 
   return {
@@ -124,21 +111,18 @@ export function createRunIndexState(runs: readonly StoredRun[] = []) {
       return entry ? { runId: entry.runId, conversationId: entry.conversationId, createdAt: entry.createdAt } : undefined;
     },
 
-    // The cursor arithmetic of the emulator's `paginate` (src/emulator/pagination.ts), so this list
-    // pages exactly as the Assistants list does, `before` included.
+    // Paged as the Assistants list pages (`pageOf`, the same cursor rules as the emulator's
+    // `paginate`), `before` included; a cursor must be a run of this conversation.
     listRuns(conversationId: string, params: ListParams = {}): RunIdPage {
       const { limit, order } = checkListParams(params);
       const entries = byConversation.get(conversationId) ?? [];
-      const count = entries.length;
-      const at = (position: number) => (entries[order === 'asc' ? position : count - 1 - position] as Entry).runId;
-      const start = params.after ? cursorPosition(conversationId, entries, order, params.after, 'after') + 1 : 0;
-      const end = Math.max(start, params.before ? cursorPosition(conversationId, entries, order, params.before, 'before') : count);
-      const backwards = params.before !== undefined && params.after === undefined;
-      const from = backwards ? Math.max(start, end - limit) : start;
-      const to = backwards ? end : Math.min(end, start + limit);
-      const data: string[] = [];
-      for (let position = from; position < to; position += 1) data.push(at(position));
-      return { object: 'list', data, first_id: data[0] ?? null, last_id: data.at(-1) ?? null, has_more: end - start > data.length };
+      for (const [param, id] of [['after', params.after], ['before', params.before]] as const) {
+        if (id !== undefined && byRun.get(id)?.conversationId !== conversationId) {
+          throw new RangeError(`Invalid '${param}': no run with id '${id}' in conversation '${conversationId}'.`);
+        }
+      }
+      const page = pageOf(entries.map((entry) => ({ id: entry.runId })), { ...params, limit, order });
+      return { ...page, data: page.data.map((run) => run.id) };
     },
 
     /** Returns whether the run was known. */
