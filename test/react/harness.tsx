@@ -27,6 +27,11 @@ export interface Harness {
   wrapper: (props: { children: ReactNode }) => ReactNode;
   /** A new empty thread. */
   createThread(): Promise<string>;
+  /**
+   * A thread of 48 finished runs: the emulator's seeded history thread, or on the Responses
+   * backend (the emulator seeds no conversations) one filled through the client, a second apart.
+   */
+  historyThread(): Promise<string>;
   /** GETs of one run (polls) received since `since` (an index into emulator.requests). */
   runPolls(runId: string, since?: number): number;
   /** Index to pass to `runPolls` later. */
@@ -88,6 +93,16 @@ export async function setup(options: SetupOptions = {}): Promise<Harness> {
     wrapper,
     backend: options.backend ?? 'assistants',
     createThread: async () => (responses ? (await openai.conversations.create({})).id : (await openai.beta.threads.create({})).id),
+    historyThread: async () => {
+      if (!responses) return demoIds.threads.history;
+      const { id } = await openai.conversations.create({ metadata: { topic: 'Demo history' } });
+      for (let i = 0; i < 48; i++) {
+        await client.createRun(id, { assistant_id: demoIds.assistants.message });
+        clock.advance(1_000);
+      }
+      clock.advance(10_000);
+      return id;
+    },
     mark: () => emulator.requests.length,
     runPolls: (runId, since = 0) => {
       const ids = responses?.responseIdsOf(runId);
