@@ -4,11 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { RunsApiError, RunsSchemaError } from '../../src/api/errors';
 import { runlensKeys } from '../../src/query/keys';
 import { useRun } from '../../src/react/useRun';
-import { assistants, setup, type Harness } from './harness';
+import { backends, assistants, setup, type Harness } from './harness';
 
 // useRun when the backend misbehaves (the emulator's own faults, over HTTP, through the SDK).
 
-const getRun = 'GET /threads/*/runs/*';
+/** The route a run's poll takes on each backend. */
+const getRunRoute = { assistants: 'GET /threads/*/runs/*', responses: 'GET /responses/*' } as const;
 
 /** The interval the run query's observer would wait now: `false` once polling has stopped. */
 function currentInterval(h: Harness, threadId: string, runId: string): number | false | undefined {
@@ -25,12 +26,12 @@ async function liveRun(h: Harness) {
   return { threadId, runId: run.id, hook };
 }
 
-describe('useRun under faults', () => {
+describe.each(backends)('useRun under faults (%s)', (backend) => {
   it('looks again after an answer that broke the schema a few times, then stops and keeps the last good run; Retry heals it', async () => {
-    const h = await setup();
+    const h = await setup({ backend });
     const { threadId, runId, hook } = await liveRun(h);
     const mark = h.mark();
-    h.emulator.faults.set({ rules: [{ kind: 'schema', route: getRun }] });
+    h.emulator.faults.set({ rules: [{ kind: 'schema', route: getRunRoute[backend] }] });
     await waitFor(() => expect(RunsSchemaError.is(hook.result.current.error)).toBe(true));
     await waitFor(() => expect(currentInterval(h, threadId, runId)).toBe(false));
     expect(h.runPolls(runId, mark)).toBe(3);
@@ -49,9 +50,9 @@ describe('useRun under faults', () => {
   });
 
   it("waits out a 429's retry-after after the SDK gave up, then polls again as before", async () => {
-    const h = await setup();
+    const h = await setup({ backend });
     const { threadId, runId, hook } = await liveRun(h);
-    h.emulator.faults.set({ rules: [{ kind: 'rate-limit', route: getRun, retryAfterMs: 20_000 }] });
+    h.emulator.faults.set({ rules: [{ kind: 'rate-limit', route: getRunRoute[backend], retryAfterMs: 20_000 }] });
     await waitFor(() => expect(RunsApiError.is(hook.result.current.error) && hook.result.current.error.status).toBe(429));
     expect((hook.result.current.error as RunsApiError).retryAfterMs).toBe(20_000);
     expect(currentInterval(h, threadId, runId)).toBe(20_000);
