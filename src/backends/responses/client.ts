@@ -211,15 +211,16 @@ export function createResponsesRunsClient(openai: ResponsesSdk, options: Respons
             responseId = event.response.id;
             await onCreated(remember(event.response));
           }
-          for (const emitted of translator.apply(event)) {
+          const emitting = translator.apply(event);
+          // Kept before the run's last event goes out: the reader may stop right after it.
+          if (event.type === 'response.completed' || event.type === 'response.failed' || event.type === 'response.incomplete') remember(event.response);
+          for (const emitted of emitting) {
             // A message written by a stream is then read from its run's chain, like a listed one.
             if (emitted.event.startsWith('thread.message.')) messageRuns.set((emitted.data as { id: string }).id, previous[0]?.id ?? responseId!);
             yield emitted;
           }
         }
         if (signal?.aborted) throw toRunsError(signal.reason, signal);
-        const done = translator.response;
-        if (done) remember(done);
         return;
       } catch (error) {
         const resumable = responseId !== undefined && !RunsSchemaError.is(error) && !signal?.aborted && resumes < MAX_RESUMES;
