@@ -35,6 +35,23 @@ it('examples/quickstart.ts runs against the emulator and prints what its comment
   ]);
 }, 40_000);
 
+it('the README shows examples/responses-quickstart.ts word for word', () => {
+  const readme = readFileSync(new URL('README.md', root), 'utf8');
+  const example = readFileSync(new URL('examples/responses-quickstart.ts', root), 'utf8');
+  expect(readme).toContain(example.trim());
+});
+
+it('examples/responses-quickstart.ts runs a function-calling turn on the emulator\'s Responses API', async () => {
+  const server = await serveEmulator(createEmulator({ clock: createSystemClock({ speed: 50 }) }));
+  close = server.close;
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'examples/responses-quickstart.ts'], {
+    cwd: root,
+    env: { ...process.env, RUNLENS_BASE_URL: server.url },
+    timeout: 30_000,
+  });
+  expect(stdout.trim().split('\n')).toEqual(['requires_action', 'completed', "[ 'tool_calls', 'message_creation' ]"]);
+}, 40_000);
+
 it('the README shows the Next.js example (the consumer matrix app) word for word', () => {
   const readme = readFileSync(new URL('README.md', root), 'utf8');
   for (const file of ['app/page.tsx', 'app/providers.tsx']) {
