@@ -16,6 +16,11 @@ export interface RunsCapabilities {
   deadlines: Capability;
   /** `listRuns` takes a `before` cursor, so newer runs can be paged in above the loaded ones. */
   listBothWays: Capability;
+  /**
+   * A page of `listRuns` is one request for many runs, so refreshing the list keeps many live rows
+   * fresh at once. Without it, live runs are polled one by one (each at the server's pace).
+   */
+  listInOneRequest: Capability;
 }
 
 /** The Assistants API's: it can do all of these. Also what a RunsClient that declares none gets. */
@@ -24,6 +29,7 @@ export const fullCapabilities: RunsCapabilities = {
   cancel: true,
   deadlines: true,
   listBothWays: true,
+  listInOneRequest: true,
 };
 
 /** The client's capabilities, each one it leaves out taken as supported. */

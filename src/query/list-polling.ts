@@ -29,11 +29,16 @@ export interface ListRefreshPlan {
  * (so a list that only waits for tool outputs polls slowly, and checks again right after an
  * `expires_at`), never below `LIST_INTERVAL_FACTOR × minIntervalMs`. Nothing when every run is terminal.
  */
-export function listRefreshPlan(data: PagesData<Run> | undefined, tuning: PollingTuning = defaultPollingTuning): ListRefreshPlan {
+export function listRefreshPlan(
+  data: PagesData<Run> | undefined,
+  tuning: PollingTuning = defaultPollingTuning,
+  /** Whether a list page is one request for its runs (`capabilities.listInOneRequest`); if not, the runs are polled. */
+  pagesAreOneRequest = true,
+): ListRefreshPlan {
   const active = flattenPages(data).filter((run) => !isTerminalStatus(run.status));
   const pages = data?.pages.length ?? 0;
   if (active.length === 0) return { listIntervalMs: false, runsToPoll: [] };
-  if (active.length <= pages) return { listIntervalMs: false, runsToPoll: active };
+  if (active.length <= pages || !pagesAreOneRequest) return { listIntervalMs: false, runsToPoll: active };
   const floor = LIST_INTERVAL_FACTOR * tuning.minIntervalMs;
   let interval = Infinity;
   for (const run of active) {
@@ -52,8 +57,9 @@ export function listRefreshPlan(data: PagesData<Run> | undefined, tuning: Pollin
 export function listRefetchInterval(
   query: { state: QueryState<PagesData<Run>, unknown> },
   tuning: PollingTuning = defaultPollingTuning,
+  pagesAreOneRequest = true,
 ): number | false {
-  const { listIntervalMs } = listRefreshPlan(query.state.data, tuning);
+  const { listIntervalMs } = listRefreshPlan(query.state.data, tuning, pagesAreOneRequest);
   if (listIntervalMs === false) return false;
   // The observation reads only the query's error bookkeeping, which is the same for a list.
   const observation = observeRunQuery(query as unknown as { state: QueryState<Run, unknown> });

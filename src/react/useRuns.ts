@@ -47,14 +47,14 @@ export function useRuns(
   params: { limit?: number; order?: 'asc' | 'desc' } = {},
   options?: UseRunsOptions,
 ): UseRunsResult {
-  const { client, polling } = useRunsContext();
+  const { client, polling, capabilities } = useRunsContext();
   const query = useInfiniteQuery({ ...runsInfiniteQueryOptions(client, threadId, params, { polling }), ...options });
   const runs = useMemo(() => flattenPages(query.data), [query.data]);
   // An app that sets its own `refetchInterval` decides how the list refreshes: its active rows are
   // then each polled by their own run query, as the list does not keep them fresh.
   const listPollsItself = options?.refetchInterval === undefined;
   const runsToPoll = useMemo(
-    () => (listPollsItself ? listRefreshPlan(query.data, polling).runsToPoll : runs.filter((run) => !isTerminalStatus(run.status))),
+    () => (listPollsItself ? listRefreshPlan(query.data, polling, capabilities.listInOneRequest === true).runsToPoll : runs.filter((run) => !isTerminalStatus(run.status))),
     [listPollsItself, query.data, runs, polling],
   );
   useQueries({

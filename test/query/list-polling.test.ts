@@ -33,6 +33,8 @@ describe('listRefreshPlan', () => {
     const threeActive = await queryClient.fetchInfiniteQuery(runsInfiniteQueryOptions(client, threadId, { limit: 2 }));
     // 2 of the 3 runs on one page: two active runs, one page.
     expect(listRefreshPlan(threeActive, polling)).toEqual({ listIntervalMs: 20, runsToPoll: [] });
+    // A backend whose list page is not one request (capabilities.listInOneRequest, the Responses API): each run alone.
+    expect(listRefreshPlan(threeActive, polling, false)).toEqual({ listIntervalMs: false, runsToPoll: flattenPages(threeActive) });
 
     const twoPages = await queryClient.fetchInfiniteQuery({ ...runsInfiniteQueryOptions(client, threadId, { limit: 1 }), pages: 3 });
     expect(twoPages.pages).toHaveLength(3);

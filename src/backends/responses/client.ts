@@ -242,6 +242,8 @@ export function createResponsesRunsClient(openai: ResponsesSdk, options: Respons
     capabilities: {
       updateMetadata: { unsupported: backgroundUnsupported },
       deadlines: { unsupported: 'No deadline: a response waits for its tool outputs until you send them.' },
+      // No list endpoint: a list page reads each of its runs' responses.
+      listInOneRequest: { unsupported: 'The Responses API lists no responses, so each live run is polled by itself.' },
     },
 
     async createRun(threadId, params, requestOptions) {

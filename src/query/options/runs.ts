@@ -65,7 +65,9 @@ export function runsInfiniteQueryOptions(
   const { limit, order } = normalizeListParams(params);
   const tuning = resolvePollingTuning(config.polling);
   // Without `before`, newer runs are found by refetching the list from its first page instead.
-  const pagesNewer = order === 'desc' && capabilitiesOf(client).listBothWays === true;
+  const capabilities = capabilitiesOf(client);
+  const pagesNewer = order === 'desc' && capabilities.listBothWays === true;
+  const pagesAreOneRequest = capabilities.listInOneRequest === true;
   return {
     queryKey: runlensKeys.runs(threadId, { limit, order }) as DataTag<RunsQueryKey, RunsInfiniteData, RunsError>,
     queryFn: async ({ pageParam, signal, client: queryClient }) => {
@@ -78,7 +80,7 @@ export function runsInfiniteQueryOptions(
     getNextPageParam: (lastPage, _pages, lastCursor) => nextCursor(lastPage, lastCursor),
     // In asc order newer runs come last, after a page whose has_more is false: nothing before the first.
     getPreviousPageParam: (_first, pages, firstCursor) => (pagesNewer ? newerCursor(pages, firstCursor) : undefined),
-    refetchInterval: (query) => listRefetchInterval(query, tuning),
+    refetchInterval: (query) => listRefetchInterval(query, tuning, pagesAreOneRequest),
     // A run put on top must not turn every other row into a new object (see sharePagesById).
     structuralSharing: sharePagesById,
     retry: noQueryRetry,
