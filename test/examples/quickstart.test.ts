@@ -13,22 +13,33 @@ afterEach(async () => {
   close = undefined;
 });
 
-it('the README shows examples/quickstart.ts word for word', () => {
+/** Asserts the README holds `examples/<file>` word for word. */
+function expectReadmeShows(file: string): void {
   const readme = readFileSync(new URL('README.md', root), 'utf8');
-  const example = readFileSync(new URL('examples/quickstart.ts', root), 'utf8');
-  expect(readme).toContain(example.trim());
-});
+  expect(readme).toContain(readFileSync(new URL(`examples/${file}`, root), 'utf8').trim());
+}
 
-it('examples/quickstart.ts runs against the emulator and prints what its comments say', async () => {
-  // Wall-clock emulator, 50x faster: the SDK's *AndPoll helpers really sleep between polls.
+/**
+ * Runs `examples/<file>` with tsx against a wall-clock emulator 50x faster than real time (the
+ * SDK's *AndPoll helpers and the examples' own loops really sleep between polls); its stdout lines.
+ */
+async function runExample(file: string): Promise<string[]> {
   const server = await serveEmulator(createEmulator({ clock: createSystemClock({ speed: 50 }) }));
   close = server.close;
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'examples/quickstart.ts'], {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', `examples/${file}`], {
     cwd: root,
     env: { ...process.env, RUNLENS_BASE_URL: server.url },
     timeout: 30_000,
   });
-  expect(stdout.trim().split('\n')).toEqual([
+  return stdout.trim().split('\n');
+}
+
+it('the README shows examples/quickstart.ts word for word', () => {
+  expectReadmeShows('quickstart.ts');
+});
+
+it('examples/quickstart.ts runs against the emulator and prints what its comments say', async () => {
+  expect(await runExample('quickstart.ts')).toEqual([
     'requires_action',
     'completed',
     "1 false [ 'tool_calls', 'message_creation' ]",
@@ -36,20 +47,11 @@ it('examples/quickstart.ts runs against the emulator and prints what its comment
 }, 40_000);
 
 it('the README shows examples/responses-quickstart.ts word for word', () => {
-  const readme = readFileSync(new URL('README.md', root), 'utf8');
-  const example = readFileSync(new URL('examples/responses-quickstart.ts', root), 'utf8');
-  expect(readme).toContain(example.trim());
+  expectReadmeShows('responses-quickstart.ts');
 });
 
 it('examples/responses-quickstart.ts runs a function-calling turn on the emulator\'s Responses API', async () => {
-  const server = await serveEmulator(createEmulator({ clock: createSystemClock({ speed: 50 }) }));
-  close = server.close;
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'examples/responses-quickstart.ts'], {
-    cwd: root,
-    env: { ...process.env, RUNLENS_BASE_URL: server.url },
-    timeout: 30_000,
-  });
-  expect(stdout.trim().split('\n')).toEqual(['requires_action', 'completed', "[ 'tool_calls', 'message_creation' ]"]);
+  expect(await runExample('responses-quickstart.ts')).toEqual(['requires_action', 'completed', "[ 'tool_calls', 'message_creation' ]"]);
 }, 40_000);
 
 it('the README shows the Next.js example (the consumer matrix app) word for word', () => {
