@@ -13,6 +13,7 @@ import { isResponsesRoute } from './responses/routes.js';
 import { findRoute } from './router.js';
 import { routes } from './routes.js';
 import { seedDemoData } from './seed.js';
+import { seedDemoResponses, type DemoRun } from './responses/seed.js';
 
 export interface EmulatorOptions {
   /** Where time comes from. @default a system clock at `speed` */
@@ -61,6 +62,12 @@ export interface Emulator {
   requests: EmulatorRequestRecord[];
   /** Fault injection: the active profile, `set()` to switch it at run time, and the `log` of injected faults. */
   faults: EmulatorFaults;
+  /**
+   * The seeded Responses runs (empty with `seed: false`), as a run index records them. The API lists
+   * no responses, so a Responses app finds the demo's runs through its index:
+   * `createMemoryRunIndex({ runs: emulator.demoRuns })`.
+   */
+  demoRuns: readonly DemoRun[];
 }
 
 /** The API served under any prefix ending in `/v1` (`http://host/v1`, `https://api.openai.com/v1`, `/mock/v1`). */
@@ -91,7 +98,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const engine = new Engine(clock, createIdFactory(), options.timingJitter ? createJitter(options.timingJitter) : undefined);
   // Request ids come from their own sequence so object ids stay the same however many requests came first.
   const requestIds = createIdFactory(0x5eed1234);
-  if (options.seed ?? true) seedDemoData(engine);
+  const seed = options.seed ?? true;
+  if (seed) seedDemoData(engine);
+  const demoRuns = seed ? seedDemoResponses(engine) : [];
   const requests: EmulatorRequestRecord[] = [];
 
   const injector = createFaultInjector(clock, options.faults ?? null);
@@ -137,5 +146,5 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 
   // A dropped connection makes fetch reject, as a real one would.
   const fetchHandler = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => handle(new Request(input, init)).then(rejectNetworkError);
-  return { handle, fetch: fetchHandler as typeof fetch, clock, requests, faults: injector.faults };
+  return { handle, fetch: fetchHandler as typeof fetch, clock, requests, faults: injector.faults, demoRuns };
 }

@@ -5,6 +5,7 @@ export type { TimingJitter } from './jitter.js';
 export { demoIds } from './seed.js';
 export { scenarioNames, timings, type ScenarioName } from './scenarios/index.js';
 export { responseScenarioNames, type ResponseScenarioName } from './responses/settings.js';
+export type { DemoRun } from './responses/seed.js';
 export { describeFaultProfile, describeFaultRule } from './faults/describe.js';
 export type { EmulatorFaults, FaultLogEntry } from './faults/injector.js';
 export { faultPresetNames, faultPresets, isFaultPresetName, type FaultPresetName } from './faults/presets.js';

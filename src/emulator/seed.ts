@@ -4,6 +4,7 @@ import type { ScenarioName } from './scenarios/settings.js';
 import { defaultFunction } from './scenarios/tool-phases.js';
 import type { RunRecord, ThreadRecord } from './store.js';
 import type { FunctionTool } from './types.js';
+import { demoResponseIds } from './responses/seed.js';
 
 /** Readable ids of the seeded demo objects. */
 export const demoIds = {
@@ -37,7 +38,11 @@ export const demoIds = {
     requiresAction: 'run_demo_requires_action',
     inProgress: 'run_demo_in_progress',
   },
-} as const satisfies { assistants: Record<ScenarioName, string>; threads: object; runs: object };
+  /** The same demo on the Responses API: its conversations… */
+  conversations: demoResponseIds.conversations,
+  /** …and the first response (the run id) of each named run. */
+  responses: demoResponseIds.runs,
+} as const satisfies { assistants: Record<ScenarioName, string>; threads: object; runs: object; conversations: object; responses: object };
 
 const forecast: FunctionTool = {
   type: 'function',

@@ -27,11 +27,10 @@ export interface Harness {
   wrapper: (props: { children: ReactNode }) => ReactNode;
   /** A new empty thread. */
   createThread(): Promise<string>;
-  /**
-   * A thread of 48 finished runs: the emulator's seeded history thread, or on the Responses
-   * backend (the emulator seeds no conversations) one filled through the client, a second apart.
-   */
+  /** A thread of 48 finished runs: the emulator's seeded history thread (or conversation). */
   historyThread(): Promise<string>;
+  /** The seeded demo threads and runs on this backend. */
+  demo: DemoData;
   /** GETs of one run (polls) received since `since` (an index into emulator.requests). */
   runPolls(runId: string, since?: number): number;
   /** Index to pass to `runPolls` later. */
@@ -61,6 +60,15 @@ export const fastPolling = (clock: ManualClock): Partial<PollingTuning> => ({
 export const backends = ['assistants', 'responses'] as const;
 export type BackendName = (typeof backends)[number];
 
+/** The seeded demo's threads and named runs, on either backend (`expired` is Assistants' alone). */
+export interface DemoData {
+  threads: { history: string; statuses: string; requiresAction: string; inProgress: string };
+  runs: { completed: string; failed: string; cancelled: string; incomplete: string; requiresAction: string; inProgress: string; expired?: string };
+}
+
+export const demoOn = (backend: BackendName): DemoData =>
+  backend === 'responses' ? { threads: demoIds.conversations, runs: demoIds.responses } : { threads: demoIds.threads, runs: demoIds.runs };
+
 export interface SetupOptions {
   /** Which API the hooks talk to, both on the same emulator. @default 'assistants' */
   backend?: BackendName;
@@ -70,7 +78,7 @@ export interface SetupOptions {
 
 export async function setup(options: SetupOptions = {}): Promise<Harness> {
   const { emulator, clock, openai } = await startTestBackend({ seed: true });
-  const responses = options.backend === 'responses' ? await responsesBackend(openai) : undefined;
+  const responses = options.backend === 'responses' ? await responsesBackend(openai, emulator.demoRuns) : undefined;
   const client = responses?.client ?? createAssistantsRunsClient(openai);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   const polling = fastPolling(clock);
@@ -93,16 +101,8 @@ export async function setup(options: SetupOptions = {}): Promise<Harness> {
     wrapper,
     backend: options.backend ?? 'assistants',
     createThread: async () => (responses ? (await openai.conversations.create({})).id : (await openai.beta.threads.create({})).id),
-    historyThread: async () => {
-      if (!responses) return demoIds.threads.history;
-      const { id } = await openai.conversations.create({ metadata: { topic: 'Demo history' } });
-      for (let i = 0; i < 48; i++) {
-        await client.createRun(id, { assistant_id: demoIds.assistants.message });
-        clock.advance(1_000);
-      }
-      clock.advance(10_000);
-      return id;
-    },
+    historyThread: async () => (responses ? demoIds.conversations.history : demoIds.threads.history),
+    demo: demoOn(options.backend ?? 'assistants'),
     mark: () => emulator.requests.length,
     runPolls: (runId, since = 0) => {
       const ids = responses?.responseIdsOf(runId);

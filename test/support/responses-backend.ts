@@ -2,16 +2,20 @@ import type OpenAI from 'openai';
 import type { RunsClient } from '../../src/api/client';
 import { createResponsesRunsClient } from '../../src/backends/responses/client';
 import { createMemoryRunIndex, type RunIndex } from '../../src/backends/responses/run-index/index';
-import { demoIds } from '../../src/emulator';
+import { demoIds, type DemoRun } from '../../src/emulator';
 
 /**
  * The Responses backend with the demo assistant ids standing for each emulator scenario (the
  * Responses API has no assistants), so a test that starts runs with `assistants.*` runs on both.
  * Also keeps each run's response ids, for counting its polls.
  */
-export async function responsesBackend(openai: OpenAI): Promise<{ client: RunsClient; responseIdsOf: (runId: string) => ReadonlySet<string> }> {
-  const index = createMemoryRunIndex();
-  const chains = new Map<string, Set<string>>();
+export async function responsesBackend(
+  openai: OpenAI,
+  demoRuns: readonly DemoRun[] = [],
+): Promise<{ client: RunsClient; responseIdsOf: (runId: string) => ReadonlySet<string> }> {
+  // Seeded with the emulator's demo runs, as an app on the emulator would (the API lists none).
+  const index = createMemoryRunIndex({ runs: demoRuns });
+  const chains = new Map<string, Set<string>>(demoRuns.map((run) => [run.runId, new Set(run.responseIds)]));
   const runIndex: RunIndex = {
     ...index,
     recordRun: async (run) => {

@@ -100,8 +100,9 @@ export const turnOf = (record: ResponseRecord): Item[] => [...record.history, ..
  * Creates a response: logs `response.created` (+ `queued` in background, else `in_progress`) and
  * lays out its schedule. A foreground response that is not streamed is answered when done, so its
  * whole schedule is applied at once at `now`; a streamed or background one moves on the clock.
+ * `id` is for seeded demo data (readable ids); otherwise one is made.
  */
-export function createResponse(state: ResponsesState, params: CreateResponseParams, now: number): ResponseRecord {
+export function createResponse(state: ResponsesState, params: CreateResponseParams, now: number, id?: string): ResponseRecord {
   let history: Item[] = [];
   let conversation: ConversationRecord | undefined;
   const layers: Metadata[] = [];
@@ -127,7 +128,7 @@ export function createResponse(state: ResponsesState, params: CreateResponsePara
   const settings = resolveResponseSettings(layers, params.parallelToolCalls);
 
   const response: ResponseObject = {
-    id: state.engine.ids.next('resp_'),
+    id: id ?? state.engine.ids.next('resp_'),
     object: 'response',
     created_at: toSeconds(now),
     status: params.background ? 'queued' : 'in_progress',

@@ -37,6 +37,13 @@ export class Plan {
     return [...this.record.history, ...this.record.inputs];
   }
 
+  /** The turn from the user's last message on: in a conversation, earlier runs' tool calls are not this run's. */
+  get sinceUser(): Item[] {
+    const turn = this.turn;
+    const last = turn.findLastIndex((item) => item.type === 'message' && (item as { role?: string }).role === 'user');
+    return last < 0 ? turn : turn.slice(last);
+  }
+
   usage() {
     const input = 40 + estimateTokens(this.record.object.instructions ?? '') + Math.min(estimateTokens(itemsText(this.turn)), 8000);
     return responseUsage(input, this.outputTokens + this.reasoningTokens, this.reasoningTokens);

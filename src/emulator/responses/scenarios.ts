@@ -88,7 +88,7 @@ const replies = {
   message: (plan: Plan): string =>
     `Here is a short answer to “${topicOf(plan.turn)}”. The emulator writes this reply in several chunks, the way the Responses API streams text, so you can watch it arrive.`,
   afterTools: (plan: Plan): string => {
-    const outputs = plan.turn.filter(isFunctionCallOutput).map((o) => {
+    const outputs = plan.sinceUser.filter(isFunctionCallOutput).map((o) => {
       const value = outputText(o.output);
       return value.length > 80 ? `${value.slice(0, 77)}…` : value;
     });
@@ -102,7 +102,7 @@ const replies = {
 /** Whether this turn answers function calls with outputs, and how many rounds have been answered. */
 function answeredRounds(plan: Plan): number | undefined {
   if (!plan.record.inputs.some(isFunctionCallOutput)) return undefined;
-  return Math.ceil(plan.turn.filter(isFunctionCallOutput).length / plan.record.settings.parallel);
+  return Math.ceil(plan.sinceUser.filter(isFunctionCallOutput).length / plan.record.settings.parallel);
 }
 
 /**

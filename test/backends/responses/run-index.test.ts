@@ -411,3 +411,32 @@ describe('createLocalStorageRunIndex', () => {
     expect(onError).toHaveBeenCalledWith(refused);
   });
 });
+
+describe('createMemoryRunIndex({ runs })', () => {
+  it('starts with the given runs and chains, paged and found like recorded ones', async () => {
+    const index = createMemoryRunIndex({
+      runs: [
+        { runId: 'resp_a', conversationId: 'conv_1', createdAt: 100, responseIds: ['resp_a', 'resp_a2'] },
+        { runId: 'resp_b', conversationId: 'conv_1', createdAt: 200 },
+      ],
+    });
+    expect((await index.listRuns('conv_1')).data).toEqual(['resp_b', 'resp_a']);
+    expect(await index.getChain('resp_a')).toEqual(['resp_a', 'resp_a2']);
+    expect(await index.findRunByResponse('resp_a2')).toEqual({ runId: 'resp_a', conversationId: 'conv_1', createdAt: 100 });
+  });
+
+  it('refuses runs that break the index rules, saying which and why', () => {
+    expect(() => createMemoryRunIndex({ runs: [{ runId: 'resp_a', conversationId: 'conv_1', createdAt: 1, responseIds: ['resp_x'] }] })).toThrow(
+      "run 'resp_a' has responseIds starting with 'resp_x'; a chain starts with its run id",
+    );
+    expect(() =>
+      createMemoryRunIndex({
+        runs: [
+          { runId: 'resp_a', conversationId: 'conv_1', createdAt: 1, responseIds: ['resp_a', 'resp_c'] },
+          { runId: 'resp_b', conversationId: 'conv_1', createdAt: 2, responseIds: ['resp_b', 'resp_c'] },
+        ],
+      }),
+    ).toThrow("Response 'resp_c' already belongs to run 'resp_a'.");
+    expect(() => createMemoryRunIndex({ runs: [{ runId: '', conversationId: 'conv_1', createdAt: 1 }] })).toThrow('runId must be a non-empty string');
+  });
+});

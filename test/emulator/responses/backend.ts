@@ -91,7 +91,7 @@ export interface ResponsesBackend {
 }
 
 /** Starts an emulator (no seed data, manual clock) and a checked SDK client; closed after each test. */
-export async function startResponsesBackend(options: Pick<EmulatorOptions, 'pollHints' | 'faults'> = {}): Promise<ResponsesBackend> {
+export async function startResponsesBackend(options: Pick<EmulatorOptions, 'pollHints' | 'faults' | 'seed'> = {}): Promise<ResponsesBackend> {
   const clock = createManualClock(Date.UTC(2026, 0, 1));
   const emulator = createEmulator({ clock, seed: false, ...options });
   const server = await serveEmulator(emulator, { port: 0, host: '127.0.0.1' });

@@ -1,4 +1,4 @@
-import type { RunIndex } from './run-index.js';
+import type { RunIndex, RunRecord } from './run-index.js';
 import { createRunIndexState, type RunIndexState } from './run-index-state.js';
 
 /**
@@ -25,8 +25,29 @@ export function runIndexOver(current: () => RunIndexState, changed: (state: RunI
   };
 }
 
+/** A run to start an index with: its record and, optionally, its whole chain (the run id first). */
+export interface InitialRun extends RunRecord {
+  responseIds?: readonly string[];
+}
+
+export interface MemoryRunIndexOptions {
+  /**
+   * Runs the index starts with, checked as `recordRun` and `appendResponse` check them (a bad one
+   * throws here, naming what to fix), e.g. the emulator's seeded demo: `{ runs: emulator.demoRuns }`.
+   */
+  runs?: readonly InitialRun[];
+}
+
 /** A `RunIndex` in memory, gone on reload: for tests, server-side code and as the storage fallback. */
-export function createMemoryRunIndex(): RunIndex {
+export function createMemoryRunIndex(options: MemoryRunIndexOptions = {}): RunIndex {
   const state = createRunIndexState();
+  for (const run of options.runs ?? []) {
+    const [first, ...later] = run.responseIds ?? [run.runId];
+    if (first !== run.runId) {
+      throw new TypeError(`createMemoryRunIndex: run '${run.runId}' has responseIds starting with '${String(first)}'; a chain starts with its run id.`);
+    }
+    state.recordRun(run);
+    for (const responseId of later) state.appendResponse(run.runId, responseId);
+  }
   return runIndexOver(() => state);
 }
