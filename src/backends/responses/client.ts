@@ -3,7 +3,7 @@ import { checkId, checkListParams, checkMetadata, checkToolOutputs, firstProblem
 import { RunsApiError, RunsSchemaError, toRunsError } from '../../api/errors.js';
 import { pollAfterMs } from '../../api/payload.js';
 import type { AssistantStreamEvent, AssistantTool, CreateRunParams, ListPage, Metadata, Run, RunStep, ToolOutput } from '../../api/schemas/index.js';
-import { outputItemSchema, responseItemListSchema, responseSchema, responseStreamEventSchema, type ResponseObject } from '../../api/schemas/responses/index.js';
+import { conversationSchema, outputItemSchema, responseItemListSchema, responseSchema, responseStreamEventSchema, type ResponseObject } from '../../api/schemas/responses/index.js';
 import { isAsyncIterable, streamFailure } from '../../api/stream.js';
 import { send, type SdkCall, type SdkOptions } from '../send.js';
 import { runFromChain } from './chain-run.js';
@@ -30,6 +30,7 @@ export interface ResponsesSdk {
     inputItems: { list(responseId: string, query?: object, options?: SdkOptions): SdkCall };
   };
   conversations: {
+    retrieve(conversationId: string, options?: SdkOptions): SdkCall;
     items: { retrieve(itemId: string, params: { conversation_id: string }, options?: SdkOptions): SdkCall };
   };
 }
@@ -268,6 +269,11 @@ export function createResponsesRunsClient(openai: ResponsesSdk, options: Respons
       const problem = firstProblem(checkId(threadId, 'thread_id'), checkListParams(params));
       if (problem) throw problem;
       const page = await index.listRuns(threadId, params).catch(asBadRequest);
+      // The index knows no runs here: ask the API whether the conversation exists, so a wrong id is a
+      // 404 that says so rather than an empty list (one request, on an empty first page only).
+      if (page.data.length === 0 && !params?.after && !params?.before) {
+        await send('listRuns', conversationSchema, null, requestOptions, (sdk) => conversations.retrieve(threadId, sdk));
+      }
       const runs = await Promise.all(page.data.map(async (runId) => runFromChain(threadId, (await chainOf(runId, requestOptions)).chain)));
       return { ...page, data: runs } satisfies ListPage<Run>;
     },

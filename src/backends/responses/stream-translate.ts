@@ -60,13 +60,14 @@ export function createChainTranslator(conversationId: string, previous: readonly
       item.type === 'function_call' ? [{ event: 'thread.run.step.completed', data: stepFromItem(conversationId, runId(), last, item, index, outputs) } as Emitted] : [],
     );
   };
-  const runEvents = (): Emitted[] => {
+  /** `created` (a run's first response just made) is `thread.run.created`, which puts a new run in the lists. */
+  const runEvents = (created = false): Emitted[] => {
     const run = runFromChain(conversationId, [...previous, response!]);
     // A response that ended stamps its items' steps (completed_at): written before the run event,
     // which ends the stream when the run ended or waits for outputs.
     const ended = response!.status !== 'queued' && response!.status !== 'in_progress';
     const events = ended ? response!.output.flatMap((_item, index) => stepEvent(index)) : [];
-    events.push({ event: `thread.run.${run.status}`, data: run } as Emitted);
+    events.push({ event: created && previous.length === 0 ? 'thread.run.created' : `thread.run.${run.status}`, data: run } as Emitted);
     // After the run's first event, which the query layer needs before it writes any step.
     if (!answered) {
       answered = true;
@@ -105,7 +106,7 @@ export function createChainTranslator(conversationId: string, previous: readonly
         case 'response.incomplete':
           // A lifecycle event carries the whole response; its items are at least as far along as ours.
           response = event.response.output.length >= (response?.output.length ?? 0) ? event.response : { ...event.response, output: response!.output };
-          return runEvents();
+          return runEvents(event.type === 'response.created');
         case 'response.output_item.added':
         case 'response.output_item.done': {
           if (!response) return [];
