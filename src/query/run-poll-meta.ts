@@ -2,7 +2,7 @@ import { replaceEqualDeep, type QueryState } from '@tanstack/query-core';
 import type { RunWithPollHint } from '../api/client.js';
 import { RunsApiError, RunsSchemaError } from '../api/errors.js';
 import type { Run } from '../api/schemas/index.js';
-import type { PollObservation } from './polling.js';
+import { nextPollInterval, type PollingTuning, type PollObservation } from './polling.js';
 
 /*
  * The run query's data is the plain `Run` (so mutations and cache.ts can write it), while the
@@ -55,23 +55,45 @@ function errorStatus(error: unknown): number {
 // The query's error count when it last succeeded: failures since are the ones in a row.
 const errorsAtLastSuccess = new WeakMap<object, number>();
 
-/** What the polling policy may know about a run query beyond its data. */
-export function observeRunQuery(query: { state: QueryState<Run, unknown> }): PollObservation {
-  const { data, status, error, errorUpdateCount, dataUpdatedAt } = query.state;
-  const meta = data ? pollMeta.get(data) : undefined;
-  // The first look at a status after it changed marks when the client began seeing it.
-  if (meta && meta.statusSince === undefined) meta.statusSince = dataUpdatedAt;
+/** What the polling policy may know about any polled query's last failure (none fields when it did not fail). */
+export function observeFailure(query: { state: QueryState<unknown, unknown> }): Pick<PollObservation, 'lastErrorStatus' | 'lastErrorIsSchema' | 'lastErrorRetryAfterMs' | 'failedPolls'> {
+  const { status, error, errorUpdateCount } = query.state;
   if (status !== 'error') errorsAtLastSuccess.set(query, errorUpdateCount);
   const failed = status === 'error';
   return {
-    pollAfterMs: meta?.pollAfterMs ?? null,
-    unchangedPolls: meta?.unchangedPolls ?? 0,
     lastErrorStatus: failed ? errorStatus(error) : undefined,
     lastErrorIsSchema: failed && RunsSchemaError.is(error),
     lastErrorRetryAfterMs: failed && RunsApiError.is(error) ? error.retryAfterMs : null,
     failedPolls: failed ? errorUpdateCount - (errorsAtLastSuccess.get(query) ?? 0) : 0,
+  };
+}
+
+/** What the polling policy may know about a run query beyond its data. */
+export function observeRunQuery(query: { state: QueryState<Run, unknown> }): PollObservation {
+  const { data, dataUpdatedAt } = query.state;
+  const meta = data ? pollMeta.get(data) : undefined;
+  // The first look at a status after it changed marks when the client began seeing it.
+  if (meta && meta.statusSince === undefined) meta.statusSince = dataUpdatedAt;
+  return {
+    pollAfterMs: meta?.pollAfterMs ?? null,
+    unchangedPolls: meta?.unchangedPolls ?? 0,
+    ...observeFailure(query),
     inStatusMs: meta?.statusSince === undefined ? undefined : Math.max(0, dataUpdatedAt - meta.statusSince),
   };
+}
+
+/**
+ * When a polled query whose last fetch failed looks again, by the run's rule (`nextPollInterval`):
+ * a failure that may heal after `maxIntervalMs` or the server's `retry-after`, a broken answer a
+ * few times, anything else never. `undefined` when the last fetch did not fail. For the steps and
+ * message queries, so every reader of a run backs off alike (on the Responses API they read the same URL).
+ */
+export function pollIntervalAfterFailure(query: { state: QueryState<unknown, unknown> }, tuning: PollingTuning): number | false | undefined {
+  if (query.state.status !== 'error') {
+    observeFailure(query);
+    return undefined;
+  }
+  return nextPollInterval(undefined, { pollAfterMs: null, unchangedPolls: 0, ...observeFailure(query) }, tuning);
 }
 
 /**

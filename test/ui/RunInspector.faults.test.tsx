@@ -3,16 +3,15 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { demoIds } from '../../src/emulator';
 import { runlensKeys } from '../../src/query/keys';
 import { RunsProvider } from '../../src/react/RunsProvider';
 import { RunInspector } from '../../src/ui';
+import { backends, demoOn } from '../react/harness';
 import { headerStatus, renderInspector, runPanel, setup } from './inspector-harness';
 
 // The fault matrix, as a person meets it in RunInspector: the emulator's faults over real HTTP,
 // through the official SDK. Each row: what shows while the fault lasts, and recovery without reload.
 
-const getRun = 'GET /threads/*/runs/*';
 let consoleErrors: unknown[][] = [];
 beforeEach(() => {
   consoleErrors = [];
@@ -26,14 +25,18 @@ afterEach(() => {
 
 const staleNotice = (panel: HTMLElement) => within(panel).findByText(/Last updated/);
 
-describe('RunInspector under faults', () => {
+describe.each(backends)('RunInspector under faults (%s)', (backend) => {
+  const { threads, runs } = demoOn(backend);
+  /** The route a run's poll takes. */
+  const getRun = backend === 'assistants' ? 'GET /threads/*/runs/*' : 'GET /responses/*';
+
   it('an outage after the run loaded: "Reconnecting… Last updated …" over the last data, then recovery by itself', async () => {
-    const h = await setup();
-    renderInspector(h, { threadId: demoIds.threads.inProgress });
-    const panel = await runPanel(demoIds.runs.inProgress);
+    const h = await setup({ backend });
+    renderInspector(h, { threadId: threads.inProgress });
+    const panel = await runPanel(runs.inProgress);
     expect(await headerStatus(panel)).toHaveTextContent('In progress');
     await within(panel).findByRole('heading', { name: 'Timeline' }); // the steps are on screen too
-    const messages = () => h.queryClient.getQueryCache().findAll({ queryKey: [...runlensKeys.thread(demoIds.threads.inProgress), 'message'] });
+    const messages = () => h.queryClient.getQueryCache().findAll({ queryKey: [...runlensKeys.thread(threads.inProgress), 'message'] });
     await waitFor(() => expect(messages().length > 0 && messages().every((query) => query.state.data)).toBe(true));
     h.emulator.faults.set('outage');
     const notice = await staleNotice(panel);
@@ -47,9 +50,9 @@ describe('RunInspector under faults', () => {
   });
 
   it('an answer that breaks the schema: a sentence with the path, never the payload dump; Retry now heals it', async () => {
-    const h = await setup();
-    const { user } = renderInspector(h, { threadId: demoIds.threads.inProgress });
-    const panel = await runPanel(demoIds.runs.inProgress);
+    const h = await setup({ backend });
+    const { user } = renderInspector(h, { threadId: threads.inProgress });
+    const panel = await runPanel(runs.inProgress);
     await headerStatus(panel);
     h.emulator.faults.set({ rules: [{ kind: 'schema', route: getRun }] });
     const notice = await within(panel).findByText(/^Could not refresh: The server sent an answer runlens cannot read \(at status\)/);
@@ -60,9 +63,9 @@ describe('RunInspector under faults', () => {
   });
 
   it('offline, then online: "Offline: waiting for the network", then fresh data with no reload', async () => {
-    const h = await setup();
-    renderInspector(h, { threadId: demoIds.threads.inProgress });
-    const panel = await runPanel(demoIds.runs.inProgress);
+    const h = await setup({ backend });
+    renderInspector(h, { threadId: threads.inProgress });
+    const panel = await runPanel(runs.inProgress);
     await headerStatus(panel);
     onlineManager.setOnline(false);
     expect(await staleNotice(panel)).toHaveTextContent(/^Offline: waiting for the network\. Last updated/);
@@ -71,7 +74,7 @@ describe('RunInspector under faults', () => {
   });
 
   it('two tabs answer the same run: the second gets "Already answered", not a raw 400, and sees the run move on', async () => {
-    const h = await setup();
+    const h = await setup({ backend });
     // The second tab polls a waiting run slowly, so its form is still up when the first tab answers.
     const secondTab = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
     const wrapper = ({ children }: { children: ReactNode }) => (
@@ -82,13 +85,13 @@ describe('RunInspector under faults', () => {
       </QueryClientProvider>
     );
     const user = userEvent.setup();
-    render(<RunInspector threadId={demoIds.threads.requiresAction} />, { wrapper });
-    const panel = await runPanel(demoIds.runs.requiresAction);
+    render(<RunInspector threadId={threads.requiresAction} />, { wrapper });
+    const panel = await runPanel(runs.requiresAction);
     const boxes = await within(panel).findAllByRole('textbox', { name: /^Output for / });
 
-    const waiting = await h.client.getRun(demoIds.threads.requiresAction, demoIds.runs.requiresAction);
+    const waiting = await h.client.getRun(threads.requiresAction, runs.requiresAction);
     const calls = waiting.run.required_action!.submit_tool_outputs.tool_calls;
-    await h.client.submitToolOutputs(demoIds.threads.requiresAction, demoIds.runs.requiresAction, {
+    await h.client.submitToolOutputs(threads.requiresAction, runs.requiresAction, {
       tool_outputs: calls.map((call) => ({ tool_call_id: call.id, output: 'from the first tab' })),
     });
 

@@ -13,10 +13,11 @@ import { advance, assistants, headerStatus, pickerAssistants, renderInspector, r
 // What every row of the fault matrix shares: the checks that nothing went wrong behind the
 // person's back, a second "tab" with its own polling, and ways to move emulator time.
 
-/** The run's own GET, where most rows put their fault. */
-export const getRun = 'GET /threads/*/runs/*';
-/** The POST that creates a run (and, with `stream: true`, opens its event stream). */
-export const createRunPost = 'POST /threads/*/runs';
+/** Fault routes on each backend: the run's own GET, where most rows put their fault, and the POST that creates a run (and, with `stream: true`, opens its event stream). */
+export const faultRoutes = {
+  assistants: { getRun: 'GET /threads/*/runs/*', createRunPost: 'POST /threads/*/runs' },
+  responses: { getRun: 'GET /responses/*', createRunPost: 'POST /responses' },
+} as const;
 
 /**
  * Fails the test on a console.error or an unhandled rejection, and puts focus, network and the
@@ -79,7 +80,7 @@ export async function showPolledRun(h: Harness, assistantId: string = assistants
 export async function startFromForm(user: ReturnType<typeof userEvent.setup>, assistantName: string) {
   await user.selectOptions(await screen.findByRole('combobox', { name: 'Assistant' }), assistantName);
   await user.click(screen.getByRole('button', { name: 'Start run' }));
-  const panel = await runPanel(/^Run run_/);
+  const panel = await runPanel(/^Run (run|resp)_/);
   return { panel, runId: panel.getAttribute('aria-label')!.replace('Run ', '') };
 }
 

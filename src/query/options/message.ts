@@ -4,6 +4,7 @@ import type { Message } from '../../api/schemas/index.js';
 import type { RunsError } from '../errors.js';
 import { runlensKeys } from '../keys.js';
 import { resolvePollingTuning } from '../polling.js';
+import { pollIntervalAfterFailure } from '../run-poll-meta.js';
 import { isStreamFeeding, streamedMessage } from '../stream/registry.js';
 import { noQueryRetry, type RunlensQueryConfig } from './shared.js';
 
@@ -18,7 +19,8 @@ export type MessageQueryOptions = Omit<
 
 /**
  * The message a `message_creation` step wrote. Polled while it is still being written
- * (`in_progress`), so its text grows; quiet once completed or incomplete. While a stream of its
+ * (`in_progress`), so its text grows; quiet once completed or incomplete. A failed read is tried
+ * again as a failed run poll is (so a first load cut by a brief outage heals by itself). While a stream of its
  * run delivers it, the text grows from the stream's deltas instead, without requests.
  *
  * @example
@@ -36,8 +38,10 @@ export function messageQueryOptions(
     queryFn: ({ signal, client: queryClient }) =>
       streamedMessage(queryClient, threadId, messageId) ?? client.getMessage(threadId, messageId, { signal }),
     refetchInterval: (query) => {
-      const { status, data } = query.state;
-      if (status === 'error' || data?.status !== 'in_progress') return false;
+      const afterFailure = pollIntervalAfterFailure(query, tuning);
+      if (afterFailure !== undefined) return afterFailure;
+      const { data } = query.state;
+      if (data?.status !== 'in_progress') return false;
       return data.run_id && isStreamFeeding(query, threadId, data.run_id) ? false : tuning.minIntervalMs;
     },
     retry: noQueryRetry,

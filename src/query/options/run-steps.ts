@@ -5,6 +5,7 @@ import type { ListPage, Run, RunStep, RunStepInclude } from '../../api/schemas/i
 import { normalizeInclude, normalizeListParams, runlensKeys } from '../keys.js';
 import type { PageCursor } from '../pages.js';
 import { resolvePollingTuning } from '../polling.js';
+import { pollIntervalAfterFailure } from '../run-poll-meta.js';
 import { nextStepsPollInterval, rememberRunForStepsPage, shareStepsKeepingContext } from '../steps-liveness.js';
 import { findOpenRunStream, isStreamFeeding } from '../stream/registry.js';
 import { runQueryOptions } from './run.js';
@@ -88,7 +89,11 @@ export function runStepsInfiniteQueryOptions(
     getNextPageParam: (lastPage, _pages, lastCursor) => nextCursor(lastPage, lastCursor),
     getPreviousPageParam: (_first, pages) => (order === 'desc' ? newerCursor(pages) : undefined),
     structuralSharing: shareStepsKeepingContext,
-    refetchInterval: (query) => (isStreamFeeding(query, threadId, runId) ? false : nextStepsPollInterval(query.state.data, tuning)),
+    refetchInterval: (query) => {
+      if (isStreamFeeding(query, threadId, runId)) return false;
+      // A failed read waits as a failed run poll does (retry-after included), not at the run's pace.
+      return pollIntervalAfterFailure(query, tuning) ?? nextStepsPollInterval(query.state.data, tuning);
+    },
     retry: noQueryRetry,
   };
 }

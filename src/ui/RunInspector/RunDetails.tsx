@@ -1,8 +1,10 @@
 'use client';
 
+import { useQueryClient } from '@tanstack/react-query';
 import { memo, type ComponentProps } from 'react';
 import { isTransientError, RunsApiError } from '../../api/errors.js';
 import type { Run } from '../../api/schemas/index.js';
+import { runlensKeys } from '../../query/keys.js';
 import { useRun } from '../../react/useRun.js';
 import { useSubmitToolOutputs } from '../../react/useSubmitToolOutputs.js';
 import { MetadataEditor } from './MetadataEditor.js';
@@ -42,6 +44,13 @@ export const RunDetails = memo(function RunDetails({
   // row there it starts at once, in parallel with this run's own refetch, instead of after it.
   const runQuery = useRun(threadId, runId, { initialData: listedRun, initialDataUpdatedAt: listedAt });
   const { data: run, error, refetch } = runQuery;
+  const queryClient = useQueryClient();
+  // "Retry now" also retries what failed beside the run (its steps, their messages): a fault that
+  // broke the run's answers broke theirs too (on the Responses API they read the same response).
+  const retryNow = () => {
+    void refetch();
+    void queryClient.refetchQueries({ queryKey: runlensKeys.thread(threadId), predicate: (query) => query.state.status === 'error' && query.getObserversCount() > 0 });
+  };
   // Held here, not in the tool-outputs panel: the panel goes away once the run leaves
   // requires_action, and unmounting the submitting hook would end the stream it opened.
   const submit = useSubmitToolOutputs(threadId, runId, { stream });
@@ -57,7 +66,7 @@ export const RunDetails = memo(function RunDetails({
       <>
         <RunHeader run={run} fetchedAt={runQuery.dataUpdatedAt} prices={prices} />
         {(error || runQuery.isPaused) && (
-          <StaleNotice error={error} isPaused={runQuery.isPaused} updatedAt={runQuery.dataUpdatedAt} onRetry={() => void refetch()} />
+          <StaleNotice error={error} isPaused={runQuery.isPaused} updatedAt={runQuery.dataUpdatedAt} onRetry={retryNow} />
         )}
         <RunActions threadId={threadId} run={run} />
         {run.status === 'requires_action' && <ToolOutputsPanel run={run} submit={submit} outputSchemas={outputSchemas} />}

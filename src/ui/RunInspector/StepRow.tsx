@@ -6,7 +6,8 @@ import { useMessage } from '../../react/useMessage.js';
 import { RunStatusBadge } from '../RunStatusBadge.js';
 import { RunStepView } from '../RunStepView.js';
 import { UnixTime } from './UnixTime.js';
-import { errorReplacesData, ErrorState } from './states.js';
+import { isTransientError } from '../../api/errors.js';
+import { errorReplacesData, ErrorState, LoadingState } from './states.js';
 
 export interface StepRowProps {
   threadId: string;
@@ -38,7 +39,10 @@ export function StepRow({ threadId, step, resolveFileUrl }: StepRowProps) {
           completion · {formatTokens(step.usage.total_tokens)} total
         </p>
       )}
-      {errorReplacesData(messageQuery.error, messageQuery.data !== undefined) ? (
+      {messageQuery.data === undefined && isTransientError(messageQuery.error) ? (
+        // A first load cut by an outage tries again by itself; the run's stale notice says why.
+        <LoadingState>Loading message…</LoadingState>
+      ) : errorReplacesData(messageQuery.error, messageQuery.data !== undefined) ? (
         <ErrorState error={messageQuery.error} title="Could not load the message" onRetry={() => void messageQuery.refetch()} />
       ) : (
         <RunStepView.Details message={messageId ? messageQuery.data : null} resolveFileUrl={resolveFileUrl} />
