@@ -1,7 +1,7 @@
 import { badRequest, EmulatorError } from '../errors.js';
 import { toSeconds } from '../timeline.js';
 import type { Metadata } from '../types.js';
-import { array, boolean, isRecord, metadata, nullable, number, object, optional, string, type Json } from '../validate.js';
+import { array, boolean, invalidValue, isRecord, metadata, missing, nullable, number, object, optional, string, type Json } from '../validate.js';
 import { inputItems, isFunctionCall, isFunctionCallOutput } from './items.js';
 import { advanceResponse } from './lifecycle.js';
 import { ResponseMutator } from './mutator.js';
@@ -36,6 +36,22 @@ function conversationId(value: unknown): string | undefined {
   return string()(ref.id, 'conversation.id');
 }
 
+const textFormats = ['text', 'json_schema', 'json_object'] as const;
+
+/** `text`, kept as sent when it has a `format`; a json_schema format needs its name and schema. */
+function textParam(body: Json): ResponseObject['text'] | undefined {
+  const text = optional(body, 'text', nullable(object));
+  if (!text || text.format === undefined || text.format === null) return undefined;
+  const format = object(text.format, 'text.format');
+  if (!(textFormats as readonly unknown[]).includes(format.type)) throw invalidValue('text.format.type', format.type, textFormats);
+  if (format.type === 'json_schema') {
+    for (const key of ['name', 'schema'] as const) if (format[key] === undefined) throw missing(`text.format.${key}`);
+    string()(format.name, 'text.format.name');
+    object(format.schema, 'text.format.schema');
+  }
+  return text as ResponseObject['text'];
+}
+
 /** The create body, with the API's 400s (unknown fields are accepted and ignored). */
 export function createResponseParams(body: Json, state: ResponsesState): CreateResponseParams {
   const store = optional(body, 'store', nullable(boolean)) ?? true;
@@ -50,7 +66,7 @@ export function createResponseParams(body: Json, state: ResponsesState): CreateR
     );
   }
   if (background && !store) throw badRequest("Background mode requires 'store' to be true.", 'background', 'invalid_value');
-  const text = optional(body, 'text', nullable(object));
+  const text = textParam(body);
   return {
     model: optional(body, 'model', string()) ?? 'gpt-4o',
     input: body.input === undefined ? [] : inputItems(body.input, 'input', state.engine.ids),
@@ -70,7 +86,7 @@ export function createResponseParams(body: Json, state: ResponsesState): CreateR
     temperature: optional(body, 'temperature', nullable(number(0, 2))) ?? 1,
     topP: optional(body, 'top_p', nullable(number(0, 1))) ?? 1,
     maxOutputTokens: optional(body, 'max_output_tokens', nullable(number(16, Infinity, true))) ?? null,
-    ...(text && isRecord(text.format) ? { text: text as ResponseObject['text'] } : {}),
+    ...(text ? { text } : {}),
   };
 }
 

@@ -95,7 +95,20 @@ export function itemsText(items: readonly Item[]): string {
     .join('\n');
 }
 
-export const outputText = (output: unknown): string => (typeof output === 'string' ? output : JSON.stringify(output));
+/** A function_call_output's output as text: a string as is; content parts by their text (images and files named). */
+export function outputText(output: unknown): string {
+  if (typeof output === 'string') return output;
+  if (!Array.isArray(output)) return JSON.stringify(output);
+  return output
+    .map((part: unknown) => {
+      if (!isRecord(part)) return JSON.stringify(part);
+      if (part.type === 'input_text' && typeof part.text === 'string') return part.text;
+      if (part.type === 'input_image') return '[image]';
+      if (part.type === 'input_file') return `[file${typeof part.filename === 'string' ? ` ${part.filename}` : ''}]`;
+      return JSON.stringify(part);
+    })
+    .join(' ');
+}
 
 /** The latest user message, shortened, to make replies feel like answers. */
 export function topicOf(items: readonly Item[]): string {

@@ -1,5 +1,7 @@
 import type { IdFactory } from '../ids.js';
+import { exampleArguments, hashString } from '../scenarios/arguments.js';
 import { chunkText, estimateTokens } from '../scenarios/text.js';
+import { isRecord } from '../validate.js';
 import { itemsText } from './items.js';
 import { responseUsage, type ResponseMutator } from './mutator.js';
 import type { ResponseRecord, ResponseStep } from './state.js';
@@ -53,6 +55,17 @@ export class Plan {
 export const withText = (plan: Plan, base: string): string => (plan.record.settings.text ? `${base} ${plan.record.settings.text}` : base);
 
 /**
+ * The reply as `text.format` asks: under json_schema (Structured Outputs) JSON matching the schema,
+ * under json_object a JSON object holding the reply; plain text otherwise.
+ */
+function formatted(plan: Plan, reply: string): string {
+  const format = plan.record.object.text.format;
+  if (format.type === 'json_schema' && isRecord(format.schema)) return JSON.stringify(exampleArguments(format.schema, hashString(reply)));
+  if (format.type === 'json_object') return JSON.stringify({ answer: reply });
+  return reply;
+}
+
+/**
  * A message written in `chunks` deltas over `durationMs`. `cutAt` (0–1) stops it part way and
  * leaves it `incomplete` (fail, incomplete); the caller then finishes the response.
  */
@@ -61,7 +74,10 @@ export function messagePhase(
   body: string,
   options: { chunks?: number; durationMs?: number; cutAt?: number; annotations?: Record<string, unknown>[] } = {},
 ): void {
-  const full = withText(plan, body);
+  const prose = withText(plan, body);
+  const full = formatted(plan, prose);
+  // Annotations point into the prose; a JSON reply has nowhere for them to point.
+  const annotations = full === prose ? (options.annotations ?? []) : [];
   const text = options.cutAt === undefined ? full : full.slice(0, Math.floor(full.length * options.cutAt));
   const pieces = chunkText(text, options.chunks ?? 6);
   const gap = Math.floor((options.durationMs ?? responseTimings.itemMs) / (pieces.length + 1));
@@ -85,7 +101,7 @@ export function messagePhase(
   const cut = options.cutAt !== undefined;
   plan.after(0, (m) => {
     if (!cut) {
-      for (const [annotationIndex, annotation] of (options.annotations ?? []).entries()) {
+      for (const [annotationIndex, annotation] of annotations.entries()) {
         part(m).annotations.push(annotation);
         m.emit('response.output_text.annotation.added', { item_id: id, output_index: index, content_index: 0, annotation_index: annotationIndex, annotation });
       }

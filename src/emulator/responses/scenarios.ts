@@ -99,6 +99,18 @@ const replies = {
     'so there is plenty of time to poll the response while it is in_progress, to watch the message grow, and to cancel it.',
 };
 
+/**
+ * What `tool_choice` says about calling the request's function tools: `required` or one named makes
+ * the model call (whatever the scenario), `none` forbids it, anything else leaves it to the scenario.
+ */
+function toolChoiceRule(record: ResponseRecord): 'call' | 'none' | undefined {
+  const choice = record.object.tool_choice as string | { type?: string } | null;
+  if (choice === 'none') return 'none';
+  const hasFunctions = record.object.tools.some((tool) => tool.type === 'function');
+  if (hasFunctions && (choice === 'required' || (typeof choice === 'object' && choice?.type === 'function'))) return 'call';
+  return undefined;
+}
+
 /** Whether this turn answers function calls with outputs, and how many rounds have been answered. */
 function answeredRounds(plan: Plan): number | undefined {
   if (!plan.record.inputs.some(isFunctionCallOutput)) return undefined;
@@ -115,8 +127,12 @@ export function planResponse(record: ResponseRecord, ids: IdFactory, startMs: nu
   const { scenario, rounds } = record.settings;
   const answered = answeredRounds(plan);
   const done = (m: ResponseMutator) => m.finish('completed', plan.usage());
+  const rule = toolChoiceRule(record);
+  // A forced choice still stops after `rounds` answered rounds: clients (the Agents SDK) reset it
+  // after a tool round, and a model that never stopped would only loop.
+  const calling = rule === 'call' || (scenario === 'function_call' && rule !== 'none');
 
-  if (scenario === 'function_call' && (answered === undefined || answered < rounds)) {
+  if (calling && (answered === undefined || answered < rounds)) {
     functionCallsPhase(plan);
   } else if (answered !== undefined) {
     messagePhase(plan, replies.afterTools(plan));

@@ -58,7 +58,8 @@ async function checkEvents(where: string, body: Response): Promise<void> {
   }
 }
 
-async function conformingFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+/** The checking fetch the SDK client uses; exported so a test can wrap it (e.g. to record request bodies). */
+export async function conformingFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   const request = new Request(input, init);
   const response = await fetch(request);
   const path = new URL(request.url).pathname;
