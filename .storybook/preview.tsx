@@ -1,29 +1,39 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import '../src/ui/styles.css';
 import { RunsProvider } from '../src/react';
+import type { RunsClient } from '../src/core';
 import { loadStoryBackend, type StoryBackend } from '../stories/support/backend';
+import { backendGlobalType, defaultBackend } from '../stories/support/backend-switch';
 import { applyFaults, faultsGlobalType, noFaults } from '../stories/support/faults';
 
 // Every story gets its own emulator (seeded demo data, a manual clock unless the story asks for a
 // live one), the official SDK over it (`fetch: emulator.fetch`, no network, no key), a fresh
 // QueryClient and a RunsProvider. The `backend` loader builds the story's runs first (see
 // stories/support/backend.ts), so a story renders straight into the state it is about; it is built
-// once per mount, so a re-render (a toolbar or control change) keeps the same emulator and data.
+// once per mount, so a re-render (a toolbar or control change) keeps the same emulator and data —
+// except for the Backend toolbar (`backend` global, Assistants by default), whose change builds the
+// story's data again on the other API and remounts the story under a fresh QueryClient.
 
-const withRunsProvider: Decorator = (Story, context) => {
-  const backend = context.loaded.backend as StoryBackend;
+function StoryRunsProvider({ client, children }: { client: RunsClient; children: ReactNode }) {
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } }),
   );
   useEffect(() => () => queryClient.clear(), [queryClient]);
   return (
     <QueryClientProvider client={queryClient}>
-      <RunsProvider client={backend.client}>
-        <Story />
-      </RunsProvider>
+      <RunsProvider client={client}>{children}</RunsProvider>
     </QueryClientProvider>
+  );
+}
+
+const withRunsProvider: Decorator = (Story, context) => {
+  const backend = context.loaded.backend as StoryBackend;
+  return (
+    <StoryRunsProvider key={backend.name} client={backend.client}>
+      <Story />
+    </StoryRunsProvider>
   );
 };
 
@@ -65,8 +75,9 @@ const preview: Preview = {
       },
     },
     faults: faultsGlobalType,
+    backend: backendGlobalType,
   },
-  initialGlobals: { theme: 'light', faults: noFaults },
+  initialGlobals: { theme: 'light', faults: noFaults, backend: defaultBackend },
   parameters: {
     layout: 'fullscreen',
     controls: { expanded: true },

@@ -3,10 +3,36 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import type { RunStatus } from '../src/core';
 import { demoIds } from '../src/emulator';
 import { RunInspector } from '../src/ui';
-import { backendOf, expectStatus, hostileText, resolveFileUrl, statusLabels, statusPlans, withEmulator } from './support';
+import { backendOf, expectDeadline, expectStatus, hostileText, resolveFileUrl, statusLabels, statusPlans, statusReached, withEmulator, type BackendGlobal } from './support';
 
 // RunInspector over the in-browser emulator: every story's thread and runs are built through the
 // official SDK by the preview's loader (stories/support/backend.ts); `threadId` comes from there.
+// Every story works on both APIs (the Backend toolbar; RunInspector.responses.stories.tsx runs them
+// all on Responses): a play function reads the story's backend where the two differ.
+
+/** What the emulator writes where its two APIs' outputs differ. */
+const emulatorOutput = {
+  assistants: {
+    /** The seeded statuses thread: completed, failed, cancelled, expired, incomplete. */
+    statusesRuns: 5,
+    missingThread: /No thread found/,
+    codeLogs: /max=1\.00 at x=1\.56/,
+    /** Its code_interpreter call also returns an image file. */
+    codeImage: true,
+    fileName: /run-lifecycle-guide\.md/,
+  },
+  responses: {
+    /** No `expired` on Responses. */
+    statusesRuns: 4,
+    missingThread: /Conversation with id 'conv_does_not_exist' not found/,
+    codeLogs: /max 1\.00 at x = 1\.56/,
+    /** Its code_interpreter_call returns logs only. */
+    codeImage: false,
+    fileName: /run-lifecycle\.md/,
+  },
+} satisfies Record<BackendGlobal, unknown>;
+
+const outputOf = (context: Parameters<typeof backendOf>[0]) => emulatorOutput[backendOf(context).name];
 
 const assistants = Object.entries(demoIds.assistants).map(([scenario, id]) => ({ id, name: scenario.replace('_', ' ') }));
 
@@ -20,12 +46,14 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** A story of RunInspector showing one run in `status`, asserting the header's live status. */
+/** A story of RunInspector showing one run in `status` (what its plan reaches on the story's backend), asserting the header's live status. */
 function statusStory(status: RunStatus): Story {
   return {
     ...withEmulator(statusPlans[status]),
-    play: async ({ canvasElement }) => {
-      await expectStatus(canvasElement, statusLabels[status]);
+    play: async ({ canvasElement, loaded }) => {
+      const reached = statusReached(backendOf({ loaded }).name, status);
+      await expectStatus(canvasElement, statusLabels[reached]);
+      if (reached === 'requires_action') await expectDeadline(canvasElement, backendOf({ loaded }));
       await expect(within(canvasElement).getByRole('listbox', { name: 'Runs' })).toBeVisible();
     },
   };
@@ -34,20 +62,20 @@ function statusStory(status: RunStatus): Story {
 export const Queued = statusStory('queued');
 export const InProgress: Story = {
   ...statusStory('in_progress'),
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, loaded }) => {
     const canvas = within(canvasElement);
     await expectStatus(canvasElement, 'In progress');
     await userEvent.click(await canvas.findByRole('button', { name: 'Cancel run' }));
-    await expectStatus(canvasElement, 'Cancelling');
+    await expectStatus(canvasElement, statusLabels[statusReached(backendOf({ loaded }).name, 'cancelling')]);
   },
 };
 export const RequiresAction: Story = {
   ...statusStory('requires_action'),
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, loaded }) => {
     const canvas = within(canvasElement);
     await expectStatus(canvasElement, 'Needs tool outputs');
     await expect(await canvas.findByRole('button', { name: 'Submit tool outputs' })).toBeEnabled();
-    await expect(canvas.getByRole('timer')).toHaveTextContent(/left/);
+    await expectDeadline(canvasElement, backendOf({ loaded }));
   },
 };
 /**
@@ -89,10 +117,10 @@ export const Expired = statusStory('expired');
 /** The seeded thread with one run per terminal status; picking runs from the list by keyboard. */
 export const History: Story = {
   ...withEmulator({ threadId: demoIds.threads.statuses }),
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, loaded }) => {
     const canvas = within(canvasElement);
     const options = await within(await canvas.findByRole('listbox', { name: 'Runs' })).findAllByRole('option');
-    expect(options).toHaveLength(5);
+    expect(options).toHaveLength(outputOf({ loaded }).statusesRuns);
     await userEvent.click(options[0] as HTMLElement);
     await waitFor(() => expect(options[0]).toHaveAttribute('aria-selected', 'true'));
     await userEvent.keyboard('{End}');
@@ -121,29 +149,31 @@ export const FunctionCallStep: Story = {
 
 export const CodeInterpreterStep: Story = {
   ...withEmulator({ scenario: 'code_interpreter' }),
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, loaded }) => {
     const canvas = within(canvasElement);
-    await expect(await canvas.findByRole('img', { name: /^Output image file-/ })).toBeVisible();
-    await expect(await canvas.findAllByText(/max=1\.00 at x=1\.56/)).not.toHaveLength(0);
+    const output = outputOf({ loaded });
+    if (output.codeImage) await expect(await canvas.findByRole('img', { name: /^Output image file-/ })).toBeVisible();
+    await expect(await canvas.findAllByText(output.codeLogs)).not.toHaveLength(0);
   },
 };
 
 export const FileSearchStep: Story = {
   ...withEmulator({ scenario: 'file_search' }),
-  play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findAllByText(/run-lifecycle-guide\.md/)).not.toHaveLength(0);
+  play: async ({ canvasElement, loaded }) => {
+    await expect(await within(canvasElement).findAllByText(outputOf({ loaded }).fileName)).not.toHaveLength(0);
   },
 };
 
-/** A thread that does not exist: the runs pane shows the API's 404 with Retry. */
+/** A thread (on Responses, a conversation) that does not exist: the runs pane shows the API's 404 with Retry. */
 export const MissingThread: Story = {
   ...withEmulator({ threadId: 'thread_does_not_exist' }),
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, loaded }) => {
     const canvas = within(canvasElement);
+    const { missingThread } = outputOf({ loaded });
     const alert = await canvas.findByRole('alert');
-    await expect(alert).toHaveTextContent(/No thread found/);
+    await expect(alert).toHaveTextContent(missingThread);
     await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
-    await expect(await canvas.findByRole('alert')).toHaveTextContent(/No thread found/);
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(missingThread);
   },
 };
 

@@ -1,13 +1,16 @@
 import OpenAI from 'openai';
-import { createAssistantsRunsClient, type Message, type Run, type RunsCapabilities, type RunStep, type RunsClient } from '../../src/core';
+import type { CreateRunParams, Message, Run, RunsCapabilities, RunStep, RunsClient } from '../../src/core';
 import { createEmulator, createManualClock, createSystemClock, demoIds, type Clock, type Emulator, type ManualClock, type ScenarioName } from '../../src/emulator';
+import { storyApiFor } from './backend-apis';
+import { backendGlobalOf, defaultBackend, type BackendGlobal } from './backend-switch';
 
 // The per-story backend: an in-browser emulator with the seeded demo data, the official SDK over it
-// (no network: `fetch: emulator.fetch`), and the story's runs built through that SDK with the clock
-// moved to the state the story is about. Stories never type fixtures: every Run, RunStep and
-// Message they show came out of the emulator.
+// (no network: `fetch: emulator.fetch`), runlens's client for the chosen API (the Backend toolbar:
+// Assistants or Responses) and the story's runs built through that client with the clock moved to
+// the state the story is about. Stories never type fixtures: every Run, RunStep and Message they
+// show came out of the emulator.
 
-/** One run a story needs, built through the SDK on the story's thread. */
+/** One run a story needs, built through the story's client on its thread (a conversation on Responses). */
 export interface RunPlan {
   /** The demo assistant (one per scenario) the run uses. */
   scenario: ScenarioName;
@@ -15,14 +18,14 @@ export interface RunPlan {
   metadata?: Record<string, string>;
   /** Emulator ms to move the manual clock after creating the run (0 = still queued). @default run to its end */
   advanceMs?: number;
-  /** Answer every tool call with this output once the run asks, then run to the end. */
+  /** Answer every tool call with this output once the run asks (`submitToolOutputs`), then run to the end. */
   answer?: string;
-  /** Cancel the run after advancing (→ `cancelling`; advance again for `cancelled`). */
+  /** Cancel the run after advancing (→ `cancelling`; advance again for `cancelled`. Responses cancels at once). */
   cancel?: boolean;
   /** Emulator ms to move the clock after cancelling. @default 0 */
   afterCancelMs?: number;
-  /** Extra create-run parameters. */
-  params?: Partial<OpenAI.Beta.Threads.RunCreateParamsNonStreaming>;
+  /** Extra create-run parameters (`RunsClient.createRun`'s). */
+  params?: Partial<CreateRunParams>;
 }
 
 export interface EmulatorParameters {
@@ -30,7 +33,10 @@ export interface EmulatorParameters {
   clock?: 'manual' | { speed: number };
   /** Runs to create, in order, on a new thread (each but the last should reach a terminal status). */
   runs?: RunPlan[];
-  /** Show an existing thread instead: a seeded one (`demoIds.threads.*`) or one that does not exist. */
+  /**
+   * Show an existing thread instead: a seeded one (`demoIds.threads.*`; on Responses its
+   * `demoIds.conversations.*` twin) or one that does not exist (`thread_x`; on Responses `conv_x`).
+   */
   threadId?: string;
   /** `hang`: once the plan is built, every request stays pending (loading states). */
   network?: 'ok' | 'hang';
@@ -41,6 +47,8 @@ export interface EmulatorParameters {
 }
 
 export interface StoryBackend {
+  /** The API the client talks to (the `backend` global). */
+  name: BackendGlobal;
   emulator: Emulator;
   clock: Clock;
   /** The manual clock, when the story uses one. */
@@ -49,6 +57,7 @@ export interface StoryBackend {
   openai: OpenAI;
   /** runlens's schema-checked client over the same SDK (what primitives' data is read with). */
   client: RunsClient;
+  /** The story's thread; on Responses a conversation id. */
   threadId: string;
   /** The story's runs as the API returns them now, newest first. */
   runs: Run[];
@@ -104,7 +113,7 @@ function storyClock(manual: ManualClock, faultsOn: () => boolean): Clock {
 
 export const emulatorBaseURL = 'https://emulator.runlens.invalid/v1';
 
-export async function loadBackend(parameters: EmulatorParameters = {}): Promise<StoryBackend> {
+export async function loadBackend(parameters: EmulatorParameters = {}, name: BackendGlobal = defaultBackend): Promise<StoryBackend> {
   const live = typeof parameters.clock === 'object' ? parameters.clock : undefined;
   const manualClock = live ? undefined : createManualClock(Date.now());
   const clock = live ? createSystemClock({ speed: live.speed }) : (manualClock as ManualClock);
@@ -114,37 +123,15 @@ export async function loadBackend(parameters: EmulatorParameters = {}): Promise<
   let hanging = false;
   const fetch = ((input: RequestInfo | URL, init?: RequestInit) => (hanging ? hang() : emulator.fetch(input, init))) as typeof globalThis.fetch;
   const openai = new OpenAI({ apiKey: 'sk-emulator', baseURL: emulatorBaseURL, fetch, dangerouslyAllowBrowser: true, maxRetries: 0 });
-  const assistantsClient = createAssistantsRunsClient(openai);
-  const client: RunsClient = parameters.capabilities ? { ...assistantsClient, capabilities: parameters.capabilities } : assistantsClient;
+  const api = await storyApiFor(name, openai, emulator);
+  // A story's capabilities stand in for the client's own, each one it names.
+  const client: RunsClient = parameters.capabilities ? { ...api.client, capabilities: { ...api.client.capabilities, ...parameters.capabilities } } : api.client;
 
-  let threadId = parameters.threadId;
+  let threadId = parameters.threadId && api.threadIdOf(parameters.threadId);
   let run: Run | undefined;
   if (!threadId) {
-    const thread = await openai.beta.threads.create({ metadata: { topic: 'Storybook' } });
-    threadId = thread.id;
-    for (const plan of parameters.runs ?? []) {
-      const created = await openai.beta.threads.runs.create(thread.id, {
-        assistant_id: demoIds.assistants[plan.scenario],
-        additional_messages: [{ role: 'user', content: `Please run the ${plan.scenario} scenario.` }],
-        ...(plan.metadata ? { metadata: plan.metadata } : {}),
-        ...plan.params,
-      });
-      manualClock?.advance(plan.advanceMs ?? endOf(plan));
-      if (plan.answer !== undefined) {
-        const waiting = await openai.beta.threads.runs.retrieve(created.id, { thread_id: thread.id });
-        const calls = waiting.required_action?.submit_tool_outputs.tool_calls ?? [];
-        await openai.beta.threads.runs.submitToolOutputs(created.id, {
-          thread_id: thread.id,
-          tool_outputs: calls.map((call) => ({ tool_call_id: call.id, output: plan.answer ?? '' })),
-        });
-        manualClock?.advance(5_000);
-      }
-      if (plan.cancel) {
-        await openai.beta.threads.runs.cancel(created.id, { thread_id: thread.id });
-        manualClock?.advance(plan.afterCancelMs ?? 0);
-      }
-      run = (await client.getRun(thread.id, created.id)).run;
-    }
+    threadId = await api.newThread();
+    for (const plan of parameters.runs ?? []) run = await buildRun(api.client, threadId, plan, manualClock);
   }
 
   const runs: Run[] = [];
@@ -166,34 +153,63 @@ export async function loadBackend(parameters: EmulatorParameters = {}): Promise<
         if (!stepPage.has_more || !stepPage.last_id) break;
         after = stepPage.last_id;
       }
-      const list = await openai.beta.threads.messages.list(threadId, { limit: 100, order: 'asc' });
+      const listed = await api.listedMessageIds(threadId);
       for (const step of steps) {
         if (step.step_details.type !== 'message_creation') continue;
         const id = step.step_details.message_creation.message_id;
-        if (list.data.some((m) => m.id === id)) messages.set(id, await client.getMessage(threadId, id));
+        if (!listed || listed.has(id)) messages.set(id, await client.getMessage(threadId, id));
       }
     }
   }
   hanging = parameters.network === 'hang';
-  return { emulator, clock, manualClock, openai, client, threadId: threadId ?? demoIds.threads.history, runs, run, steps, messages };
+  return { name, emulator, clock, manualClock, openai, client, threadId, runs, run, steps, messages };
 }
 
-const mounted = new WeakMap<AbortSignal, Promise<StoryBackend>>();
+/** Creates one planned run through `client` and moves the clock as the plan says; the run as it is then. */
+async function buildRun(client: RunsClient, threadId: string, plan: RunPlan, manualClock: ManualClock | undefined): Promise<Run> {
+  const created = await client.createRun(threadId, {
+    assistant_id: demoIds.assistants[plan.scenario],
+    additional_messages: [{ role: 'user', content: `Please run the ${plan.scenario} scenario.` }],
+    ...(plan.metadata ? { metadata: plan.metadata } : {}),
+    ...plan.params,
+  });
+  manualClock?.advance(plan.advanceMs ?? endOf(plan));
+  if (plan.answer !== undefined) {
+    const { run: waiting } = await client.getRun(threadId, created.id);
+    const calls = waiting.required_action?.submit_tool_outputs.tool_calls ?? [];
+    await client.submitToolOutputs(threadId, created.id, { tool_outputs: calls.map((call) => ({ tool_call_id: call.id, output: plan.answer ?? '' })) });
+    manualClock?.advance(5_000);
+  }
+  if (plan.cancel) {
+    await client.cancelRun(threadId, created.id);
+    manualClock?.advance(plan.afterCancelMs ?? 0);
+  }
+  return (await client.getRun(threadId, created.id)).run;
+}
+
+const mounted = new WeakMap<AbortSignal, { name: BackendGlobal; backend: Promise<StoryBackend> }>();
 
 /**
- * The preview's loader: one backend per mount of a story. Storybook runs loaders again on every
- * re-render (a toolbar global or a control changed), with the same `abortSignal` until the story is
- * remounted; that re-render keeps this backend (the same emulator, thread and runs) instead of
- * building a new one, so the Faults toolbar switches faults on the emulator the story already shows.
+ * The preview's loader: one backend per mount of a story and `backend` global. Storybook runs
+ * loaders again on every re-render (a toolbar global or a control changed), with the same
+ * `abortSignal` until the story is remounted; that re-render keeps this backend (the same emulator,
+ * thread and runs) instead of building a new one, so the Faults toolbar switches faults on the
+ * emulator the story already shows. A change of the Backend toolbar builds a new one on the other API.
  */
-export function loadStoryBackend(context: { abortSignal?: AbortSignal; parameters: { emulator?: EmulatorParameters } }): Promise<StoryBackend> {
+export function loadStoryBackend(context: {
+  abortSignal?: AbortSignal;
+  globals?: Record<string, unknown>;
+  parameters: { emulator?: EmulatorParameters };
+}): Promise<StoryBackend> {
+  const name = backendGlobalOf(context.globals?.backend);
   const key = context.abortSignal;
-  if (!key) return loadBackend(context.parameters.emulator);
-  let backend = mounted.get(key);
-  if (!backend) {
-    backend = loadBackend(context.parameters.emulator);
-    mounted.set(key, backend);
-    backend.catch(() => mounted.delete(key));
-  }
+  if (!key) return loadBackend(context.parameters.emulator, name);
+  const known = mounted.get(key);
+  if (known?.name === name) return known.backend;
+  const backend = loadBackend(context.parameters.emulator, name);
+  mounted.set(key, { name, backend });
+  backend.catch(() => {
+    if (mounted.get(key)?.backend === backend) mounted.delete(key);
+  });
   return backend;
 }

@@ -1,11 +1,13 @@
 import { expect, waitFor, within } from 'storybook/test';
 import type { StoryContext } from '@storybook/react-vite';
+import { capabilitiesOf, whyUnsupported } from '../../src/core';
 import type { EmulatorParameters, RunPlan, StoryBackend } from './backend';
 
 export { emulatorBaseURL, type EmulatorParameters, type RunPlan, type StoryBackend } from './backend';
 export { resolveFileUrl } from './files';
+export { backendGlobalOf, backendGlobalType, defaultBackend, type BackendGlobal } from './backend-switch';
 export { applyFaults, faultPresetTitle, faultsGlobalOf, faultsGlobalType, noFaults, type FaultsGlobal } from './faults';
-export { statusLabels, statusPlans, stepPlans } from './plans';
+export { statusLabels, statusPlans, statusReached, stepPlans } from './plans';
 
 /**
  * Story annotations that give a story its emulator data: spread into a story object.
@@ -37,4 +39,19 @@ export const hostileText = '<img src=x onerror=alert(1)>';
 /** Waits until a `role="status"` in `root` reads `label` (a RunStatus badge). */
 export async function expectStatus(root: HTMLElement, label: string, timeout = 10_000): Promise<void> {
   await waitFor(() => expect(within(root).getAllByRole('status').map((el) => el.textContent)).toContain(label), { timeout });
+}
+
+/**
+ * The header of a run waiting for tool outputs: its deadline as a timer, or, on a backend without
+ * deadlines (`capabilities.deadlines`, e.g. the Responses API), the backend's reason and no timer.
+ */
+export async function expectDeadline(root: HTMLElement, backend: StoryBackend): Promise<void> {
+  const canvas = within(root);
+  const noDeadline = whyUnsupported(capabilitiesOf(backend.client).deadlines);
+  if (!noDeadline) {
+    await expect(await canvas.findByRole('timer')).toHaveTextContent(/left/);
+    return;
+  }
+  await expect(await canvas.findByText(noDeadline)).toBeVisible();
+  await expect(canvas.queryByRole('timer')).toBeNull();
 }

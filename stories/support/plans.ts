@@ -1,5 +1,6 @@
 import type { RunStatus } from '../../src/core';
 import type { RunPlan } from './backend';
+import type { BackendGlobal } from './backend-switch';
 
 /** How to reach each run status with the emulator's scenarios and a manual clock (emulator ms). */
 export const statusPlans: Record<RunStatus, RunPlan> = {
@@ -13,6 +14,17 @@ export const statusPlans: Record<RunStatus, RunPlan> = {
   incomplete: { scenario: 'incomplete', params: { max_completion_tokens: 256 } },
   expired: { scenario: 'expire' },
 };
+
+/**
+ * The status a plan of `statusPlans` reaches on the Responses API where it differs by design: a
+ * cancel is immediate (no `cancelling`), and with no deadlines an unanswered call waits (no `expired`).
+ */
+const responsesStatusOf: Partial<Record<RunStatus, RunStatus>> = { cancelling: 'cancelled', expired: 'requires_action' };
+
+/** The status `statusPlans[status]` (or cancelling a live run) reaches on `backend`. */
+export function statusReached(backend: BackendGlobal, status: RunStatus): RunStatus {
+  return backend === 'responses' ? (responsesStatusOf[status] ?? status) : status;
+}
 
 /** The label RunStatus shows for each status (src/primitives/README.md). */
 export const statusLabels: Record<RunStatus, string> = {

@@ -2,7 +2,8 @@ import type OpenAI from 'openai';
 import type { RunsClient } from '../../src/api/client';
 import { createResponsesRunsClient } from '../../src/backends/responses/client';
 import { createMemoryRunIndex, type RunIndex } from '../../src/backends/responses/run-index/index';
-import { demoIds, type DemoRun } from '../../src/emulator';
+import type { DemoRun } from '../../src/emulator';
+import { demoResponsesAssistants } from './demo-assistants';
 
 /**
  * The Responses backend with the demo assistant ids standing for each emulator scenario (the
@@ -28,15 +29,7 @@ export async function responsesBackend(
     },
   };
   // Each seeded demo assistant's settings (its `emulator.*` metadata), as the Assistants emulator has them.
-  // `expire` has no Responses counterpart (no deadlines): a function call left unanswered.
-  const seeded = await Promise.all(Object.values(demoIds.assistants).map((id) => openai.beta.assistants.retrieve(id)));
-  const demoAssistants = Object.fromEntries(
-    seeded.map((assistant) => {
-      const metadata = { ...(assistant.metadata as Record<string, string>) };
-      if (metadata['emulator.scenario'] === 'expire') metadata['emulator.scenario'] = 'function_call';
-      return [assistant.id, { model: assistant.model, metadata }];
-    }),
-  );
+  const demoAssistants = await demoResponsesAssistants(openai);
   return {
     client: createResponsesRunsClient(openai, { runIndex, assistants: demoAssistants }),
     responseIdsOf: (runId) => chains.get(runId) ?? new Set([runId]),
