@@ -4,6 +4,9 @@
 // the same run: the emulator as it ships (it sends `openai-poll-after-ms`), and one that sends no
 // hint and draws every phase's duration from a seeded lognormal (the scenarios' round timings
 // flatter fixed loops). Within a round every strategy faces the same seed, hence the same timings.
+// In the same rounds, the Responses API (bench/polling/responses.ts): the same lifecycle as a chain
+// of background responses, runlens over createResponsesRunsClient beside the SDK's retrieve loop;
+// and a Responses stream cut mid-run, resumed vs fallen back to polling (bench/polling/stream-cut.ts).
 // Env: BENCH_SPEED (emulator ms per real ms, default 0.2), BENCH_REPEATS (default 5),
 // BENCH_JITTER (the lognormal's sigma, default 0.25: each phase ×0.6–1.6 at ±2 sigma).
 import type { Backend } from './harness';
@@ -11,6 +14,9 @@ import { functionCallAssistant, stalenessMs, startTrial, type Sighting } from '.
 import { printTable, summarize, verdict, type Row, type Sample } from './polling/report';
 import { fixedLoop, runlensPolicy, runlensSession, runlensStream, sdkPoll, type Strategy, type StreamStrategy } from './strategies';
 import { createPhaseTimes } from '../src/query/phase-times';
+import { responsesPolicy, responsesStream, responsesTrial, sdkRetrieveLoop, type ResponsesStrategy } from './polling/responses';
+import { reportResponses } from './polling/responses-report';
+import { streamCutTrial, summarizeCut, type CutMode, type CutSample } from './polling/stream-cut';
 
 /*
  * Why speed 0.2 by default: the emulator's timings are compressed for demos (0.5 s in the queue,
@@ -53,6 +59,17 @@ const noHintRows: [string, Follow][] = [
   ...fixedRows,
 ];
 
+const responsesRows: [string, ResponsesStrategy][] = [
+  ['runlens policy (useRun: runQueryOptions + QueryObserver over createResponsesRunsClient)', responsesPolicy],
+  ["SDK responses.retrieve loop (no responses.poll in openai 7.57: its runs.poll rule, openai-poll-after-ms else 5 s)", sdkRetrieveLoop()],
+  ['fixed 1 s loop (responses.retrieve)', sdkRetrieveLoop(1000)],
+  ['runlens stream (create + submit with stream: true through the Responses client, useRun on the cache)', responsesStream],
+];
+const cutModes: [string, CutMode][] = [
+  ["resumed (the client's starting_after resume, its default)", 'resumed'],
+  ['fallen back to polling (the proxy refuses the re-stream: 400)', 'fallen back'],
+];
+
 async function trial(strategy: Follow, trialSpeed: number, backend: Backend): Promise<Sample> {
   const t = await startTrial(trialSpeed, backend);
   try {
@@ -87,19 +104,27 @@ const byName = (rows: Row[], name: string): Row => rows.find((r) => r.name.start
 async function main(): Promise<void> {
   const hintedSamples = hintedRows.map((): Sample[] => []);
   const noHintSamples = noHintRows.map((): Sample[] => []);
+  const responsesSamples = responsesRows.map((): Sample[] => []);
+  const cutSamples = cutModes.map((): CutSample[] => []);
   const started = performance.now();
   // Warm-up, not counted: JIT and schema setup at speed 1, and the session's first run at bench speed.
   await Promise.all([
     ...hintedRows.map(([, strategy]) => trial(strategy, 1, hinted)),
     trial(noHintRows[1]![1], speed, noHint(1_000)),
+    ...responsesRows.map(([, strategy]) => responsesTrial(strategy, 1)),
+    ...cutModes.map(([, mode]) => streamCutTrial(mode, 1)),
   ]);
   for (let round = 0; round < repeats; round++) {
-    const [a, b] = await Promise.all([
+    const [a, b, c, d] = await Promise.all([
       Promise.all(hintedRows.map(([, strategy]) => trial(strategy, speed, hinted))),
       Promise.all(noHintRows.map(([, strategy]) => trial(strategy, speed, noHint(round + 1)))),
+      Promise.all(responsesRows.map(([, strategy]) => responsesTrial(strategy, speed, hinted))),
+      Promise.all(cutModes.map(([, mode]) => streamCutTrial(mode, speed))),
     ]);
     a.forEach((sample, i) => hintedSamples[i]!.push(sample));
     b.forEach((sample, i) => noHintSamples[i]!.push(sample));
+    c.forEach((sample, i) => responsesSamples[i]!.push(sample));
+    d.forEach((sample, i) => cutSamples[i]!.push(sample));
   }
   const withHint = hintedRows.map(([name], i) => summarize(name, hintedSamples[i]!));
   const withoutHint = noHintRows.map(([name], i) => summarize(name, noHintSamples[i]!));
@@ -124,6 +149,12 @@ async function main(): Promise<void> {
       `- ${row.name}: fewer requests and lower p95 — ${verdict(met)} (${row.total.toFixed(1)} vs ${fixedNoHint.total.toFixed(1)} requests, p95 ${row.p95.toFixed(0)} vs ${fixedNoHint.p95.toFixed(0)} ms)`,
     );
   }
+
+  reportResponses(
+    responsesRows.map(([name], i) => summarize(name, responsesSamples[i]!)),
+    cutModes.map(([name], i) => summarizeCut(name, cutSamples[i]!)),
+    { resolutionMs, streamTargetP95Ms },
+  );
   console.log(`\n(${((performance.now() - started) / 1000).toFixed(0)} s; staleness = oracle sees a transition → client's first response showing it or a later status (for the stream: the event carrying it); the oracle reads the run in-process every ${resolutionMs} ms and is not counted)`);
 }
 

@@ -34,7 +34,7 @@ environmentManager.setIsServer(() => false);
  * What useRun + useSubmitToolOutputs do, without React: watch the run through runQueryOptions in a
  * QueryObserver, answer its tool calls as soon as it asks, resolve with its terminal status.
  */
-function answerUntilTerminal(
+export function answerUntilTerminal(
   queryClient: QueryClient,
   client: RunsClient,
   threadId: string,

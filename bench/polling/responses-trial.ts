@@ -1,0 +1,132 @@
+import OpenAI from 'openai';
+import type { ResponseObject } from '../../src/api/schemas/responses/index';
+import { runStatusOf } from '../../src/backends/responses/chain-run';
+import { createEmulator, createSystemClock, type Emulator } from '../../src/emulator';
+import { serveEmulator } from '../../src/emulator/node';
+import type { Backend, Sighting } from '../harness';
+
+/*
+ * harness.ts's Trial for the Responses API: a fresh emulator on 127.0.0.1, an SDK client whose
+ * answers are watched, and an oracle. A run there is a chain of responses, so every status seen
+ * (by the client or the oracle) is the run status of the response it came with (chain-run.ts's
+ * rule: a completed response with function calls is `requires_action`), and the oracle follows the
+ * newest response the client was told about (each trial has one run in one conversation).
+ */
+
+export interface ResponsesTrial {
+  emulator: Emulator;
+  openai: OpenAI;
+  /** The emulator's `/v1` URL, for putting a proxy in front of it. */
+  url: string;
+  /** Run statuses in response JSON and `response.*` stream events the client received, in arrival order. */
+  clientSightings: Sighting[];
+  /** Starts reading the run's newest response every `everyMs` in-process (not counted); returns stop(). */
+  watch(everyMs?: number): () => Sighting[];
+  /** Requests the client sent (the oracle's excluded); polls are response GETs that are not streams. */
+  clientRequests(): { total: number; polls: number };
+  close(): Promise<void>;
+}
+
+export interface ResponsesTrialOptions {
+  /** Where the SDK sends its requests instead of the emulator (a proxy in front of `url`). */
+  via?: (emulatorURL: string) => Promise<{ url: string; close(): Promise<void> }>;
+}
+
+type ResponseJson = { object?: string; id?: string; status?: string; output?: { type: string }[] };
+
+const runStatusOfJson = (response: ResponseJson): string => runStatusOf(response as ResponseObject);
+
+/** Calls `onResponse` with the response of each `response.*` lifecycle event of an SSE body as it arrives. */
+async function watchResponseEvents(body: ReadableStream<Uint8Array>, onResponse: (response: ResponseJson, at: number) => void): Promise<void> {
+  const decoder = new TextDecoder();
+  let buffered = '';
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      const at = performance.now();
+      buffered += decoder.decode(value, { stream: true });
+      const frames = buffered.split('\n\n');
+      buffered = frames.pop() ?? '';
+      for (const frame of frames) {
+        const data = /^event: response\.[a-z_]+\ndata: (.*)$/s.exec(frame)?.[1];
+        const response = data ? (JSON.parse(data) as { response?: ResponseJson }).response : undefined;
+        if (response?.status) onResponse(response, at);
+      }
+    }
+  } catch {
+    // The stream was cut or the client went away: nothing more to watch.
+  }
+}
+
+export async function startResponsesTrial(speed: number, backend: Backend = {}, options: ResponsesTrialOptions = {}): Promise<ResponsesTrial> {
+  const emulator = createEmulator({ clock: createSystemClock({ speed }), seed: true, ...backend });
+  const server = await serveEmulator(emulator, { port: 0, host: '127.0.0.1' });
+  const front = options.via ? await options.via(server.url) : undefined;
+  const clientSightings: Sighting[] = [];
+  let newest: string | undefined;
+  let oracleRequests = 0;
+
+  const saw = (response: ResponseJson, at: number) => {
+    if (response.object !== 'response' || !response.id || !response.status) return;
+    // Every response of the run starts `queued` (background), and the newest is the one the oracle reads from then on.
+    if (response.status === 'queued' || newest === undefined) newest = response.id;
+    clientSightings.push({ status: runStatusOfJson(response), at });
+  };
+
+  // As harness.ts: watches answers, changes nothing; a status counts as seen when its bytes arrive.
+  const watchedFetch: typeof fetch = async (input, init) => {
+    const response = await fetch(input, init);
+    const type = response.headers.get('content-type') ?? '';
+    if (type.includes('text/event-stream') && response.body) {
+      const [watched, passed] = response.body.tee();
+      void watchResponseEvents(watched, saw);
+      return new Response(passed, { status: response.status, statusText: response.statusText, headers: response.headers });
+    }
+    if (type.includes('application/json')) {
+      const at = performance.now();
+      void response
+        .clone()
+        .json()
+        .then((body: ResponseJson) => saw(body, at))
+        .catch(() => undefined);
+    }
+    return response;
+  };
+  const openai = new OpenAI({ apiKey: 'sk-bench', baseURL: front?.url ?? server.url, fetch: watchedFetch });
+
+  return {
+    emulator,
+    openai,
+    url: server.url,
+    clientSightings,
+    watch(everyMs = 10) {
+      const seen: Sighting[] = [];
+      const timer = setInterval(() => {
+        if (!newest) return;
+        oracleRequests += 1;
+        void emulator
+          .handle(new Request(`${server.url}/responses/${newest}`))
+          .then((response) => response.json() as Promise<ResponseJson>)
+          .then((response) => {
+            const status = runStatusOfJson(response);
+            if (seen.at(-1)?.status !== status) seen.push({ status, at: performance.now() });
+          });
+      }, everyMs);
+      return () => {
+        clearInterval(timer);
+        return seen;
+      };
+    },
+    clientRequests() {
+      const mine = emulator.requests.length - oracleRequests;
+      const responseGets = emulator.requests.filter((r) => r.method === 'GET' && /\/responses\/resp_[^/]+$/.test(r.path) && !/stream=true/.test(r.search)).length;
+      return { total: mine, polls: responseGets - oracleRequests };
+    },
+    async close() {
+      await front?.close();
+      await server.close();
+    },
+  };
+}
