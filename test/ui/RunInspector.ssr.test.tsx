@@ -5,7 +5,7 @@ import { hydrateRoot, type Root } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runQueryOptions, runsInfiniteQueryOptions } from '../../src/core';
-import { demoIds } from '../../src/emulator';
+import { backends, demoOn } from '../react/harness';
 import { RunsProvider } from '../../src/react/RunsProvider';
 import { RunInspector } from '../../src/ui';
 import { setup, type Harness } from './inspector-harness';
@@ -71,10 +71,10 @@ async function hydrate(h: Harness, threadId: string, html: string, state: Dehydr
   return { container, recoverable, logged, client };
 }
 
-describe('RunInspector: server rendering and hydration', () => {
+describe.each(backends)('RunInspector: server rendering and hydration (%s)', (backend) => {
   it('renders a waiting run on the server and hydrates in another time zone with no mismatch', async () => {
-    const h = await setup();
-    const { threads, runs } = demoIds;
+    const h = await setup({ backend });
+    const { threads, runs } = demoOn(backend);
     const { html, state } = await serverRender(h, threads.requiresAction, runs.requiresAction);
     expect(html).toContain(runs.requiresAction);
     expect(html).toContain('Needs tool outputs');
@@ -91,8 +91,8 @@ describe('RunInspector: server rendering and hydration', () => {
   });
 
   it('server-renders an in-progress run with the same duration the client hydrates', async () => {
-    const h = await setup();
-    const { threads, runs } = demoIds;
+    const h = await setup({ backend });
+    const { threads, runs } = demoOn(backend);
     const { html, state } = await serverRender(h, threads.inProgress, runs.inProgress);
     expect(html).toContain('In progress');
     const { recoverable, logged, client } = await hydrate(h, threads.inProgress, html, state);
