@@ -225,7 +225,7 @@ export function createResponsesRunsClient(openai: ResponsesSdk, options: Respons
         return;
       } catch (error) {
         const resumable = responseId !== undefined && !RunsSchemaError.is(error) && !signal?.aborted && resumes < MAX_RESUMES;
-        if (!resumable) throw streamFailure(operation, error, signal);
+        if (!resumable) throw responseId === undefined ? cutBeforeCreated(operation, error, signal) : streamFailure(operation, error, signal);
         const id = responseId!;
         const after = lastSequence;
         open = () => responses.retrieve(id, { stream: true, starting_after: after }, { signal });
@@ -361,6 +361,19 @@ export function createResponsesRunsClient(openai: ResponsesSdk, options: Respons
       );
     },
   };
+}
+
+/**
+ * A stream cut before its first event: the server may have started the response, but its id never
+ * arrived, so it can be neither followed nor listed (the API lists no responses). Says so.
+ */
+function cutBeforeCreated(operation: string, error: unknown, signal: AbortSignal | undefined): Error {
+  const failure = streamFailure(operation, error, signal);
+  if (!RunsApiError.is(failure) || failure.type !== 'connection_error') return failure;
+  return RunsApiError.connection(
+    `The event stream was cut off before the server said which response it started (${failure.message}). The run may have started, but runlens never learned its id, so it can't follow or list it.`,
+    { cause: error },
+  );
 }
 
 /** A list's RangeError (a bad cursor) as the 400 the API would answer; anything else as it is. */
