@@ -48,6 +48,31 @@ async function watchRunEvents(body: ReadableStream<Uint8Array>, sightings: Sight
 /** The backend a trial runs against: the emulator's defaults, or e.g. no poll hint and jittered timings. */
 export type Backend = Pick<EmulatorOptions, 'pollHints' | 'timingJitter'>;
 
+/**
+ * A fetch that watches answers and changes nothing: an event stream is teed to `onStream`, a JSON
+ * body is read from a clone and handed to `onJson` with the time its bytes arrived.
+ */
+export function watchingFetch<T>(onStream: (events: ReadableStream<Uint8Array>) => void, onJson: (body: T, at: number) => void): typeof fetch {
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    const type = response.headers.get('content-type') ?? '';
+    if (type.includes('text/event-stream') && response.body) {
+      const [watched, passed] = response.body.tee();
+      onStream(watched);
+      return new Response(passed, { status: response.status, statusText: response.statusText, headers: response.headers });
+    }
+    if (type.includes('application/json')) {
+      const at = performance.now();
+      void response
+        .clone()
+        .json()
+        .then((body: T) => onJson(body, at))
+        .catch(() => undefined);
+    }
+    return response;
+  };
+}
+
 export async function startTrial(speed: number, backend: Backend = {}): Promise<Trial> {
   const emulator = createEmulator({ clock: createSystemClock({ speed }), seed: true, ...backend });
   const server = await serveEmulator(emulator, { port: 0, host: '127.0.0.1' });
@@ -56,26 +81,12 @@ export async function startTrial(speed: number, backend: Backend = {}): Promise<
 
   // Watches responses, changes nothing: every strategy is measured at the same point (a status
   // counts as seen when the bytes carrying it reach the client, polled or streamed).
-  const watchedFetch: typeof fetch = async (input, init) => {
-    const response = await fetch(input, init);
-    const type = response.headers.get('content-type') ?? '';
-    if (type.includes('text/event-stream') && response.body) {
-      const [watched, passed] = response.body.tee();
-      void watchRunEvents(watched, clientSightings);
-      return new Response(passed, { status: response.status, statusText: response.statusText, headers: response.headers });
-    }
-    if (type.includes('application/json')) {
-      const at = performance.now();
-      void response
-        .clone()
-        .json()
-        .then((body: { object?: string; status?: string }) => {
-          if (body.object === 'thread.run' && body.status) clientSightings.push({ status: body.status, at });
-        })
-        .catch(() => undefined);
-    }
-    return response;
-  };
+  const watchedFetch = watchingFetch(
+    (events) => void watchRunEvents(events, clientSightings),
+    (body: { object?: string; status?: string }, at) => {
+      if (body.object === 'thread.run' && body.status) clientSightings.push({ status: body.status, at });
+    },
+  );
   const openai = new OpenAI({ apiKey: 'sk-bench', baseURL: server.url, fetch: watchedFetch });
 
   return {

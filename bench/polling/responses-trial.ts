@@ -3,7 +3,7 @@ import type { ResponseObject } from '../../src/api/schemas/responses/index';
 import { runStatusOf } from '../../src/backends/responses/chain-run';
 import { createEmulator, createSystemClock, type Emulator } from '../../src/emulator';
 import { serveEmulator } from '../../src/emulator/node';
-import type { Backend, Sighting } from '../harness';
+import { watchingFetch, type Backend, type Sighting } from '../harness';
 
 /*
  * harness.ts's Trial for the Responses API: a fresh emulator on 127.0.0.1, an SDK client whose
@@ -76,24 +76,7 @@ export async function startResponsesTrial(speed: number, backend: Backend = {}, 
   };
 
   // As harness.ts: watches answers, changes nothing; a status counts as seen when its bytes arrive.
-  const watchedFetch: typeof fetch = async (input, init) => {
-    const response = await fetch(input, init);
-    const type = response.headers.get('content-type') ?? '';
-    if (type.includes('text/event-stream') && response.body) {
-      const [watched, passed] = response.body.tee();
-      void watchResponseEvents(watched, saw);
-      return new Response(passed, { status: response.status, statusText: response.statusText, headers: response.headers });
-    }
-    if (type.includes('application/json')) {
-      const at = performance.now();
-      void response
-        .clone()
-        .json()
-        .then((body: ResponseJson) => saw(body, at))
-        .catch(() => undefined);
-    }
-    return response;
-  };
+  const watchedFetch = watchingFetch((events) => void watchResponseEvents(events, saw), saw);
   const openai = new OpenAI({ apiKey: 'sk-bench', baseURL: front?.url ?? server.url, fetch: watchedFetch });
 
   return {

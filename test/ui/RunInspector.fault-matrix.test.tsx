@@ -53,6 +53,16 @@ async function lookedThreeTimesEach(h: Harness, kind: 'truncate' | 'malformed', 
   return looks;
 }
 
+/** A run started from the form, streamed live, whose stream the emulator cuts after two events; the stream labels recorded from the start. */
+async function startCutStream(h: Harness, createRunPost: string) {
+  const { user } = renderInspector(h, { threadId: await h.createThread() });
+  h.emulator.faults.set({ rules: [{ kind: 'sse-cut', afterEvents: 2, route: createRunPost }] });
+  const streamLabels = recordStates(streamLabel);
+  const { panel, runId } = await startFromForm(user, 'Concise helper');
+  expect(await within(panel).findByText('Live')).toBeInTheDocument();
+  return { panel, runId, streamLabels };
+}
+
 /** The stale notice's text, found as the person reads it, inside its status region. */
 async function findNotice(panel: HTMLElement, text: RegExp) {
   const notice = await within(panel).findByText(text);
@@ -179,11 +189,7 @@ describe.each(backends)('RunInspector fault matrix (%s)', { timeout: 10_000 }, (
   if (backend === 'assistants') {
     it('an event stream cut mid-event: "Stream broken; polling", then the run reaches Completed by polling', async () => {
       const h = await setup({ backend });
-      const { user } = renderInspector(h, { threadId: await h.createThread() });
-      h.emulator.faults.set({ rules: [{ kind: 'sse-cut', afterEvents: 2, route: createRunPost }] });
-      const streamLabels = recordStates(streamLabel);
-      const { panel, runId } = await startFromForm(user, 'Concise helper');
-      expect(await within(panel).findByText('Live')).toBeInTheDocument();
+      const { panel, runId, streamLabels } = await startCutStream(h, createRunPost);
 
       await advance(h, 600); // in_progress is due: half of it arrives, then the connection drops
       expect(await within(panel).findByText('Stream broken; polling')).toBeInTheDocument();
@@ -202,11 +208,7 @@ describe.each(backends)('RunInspector fault matrix (%s)', { timeout: 10_000 }, (
   } else {
     it('an event stream cut mid-event: picked up where it stopped (starting_after), "Live" throughout, no polling', async () => {
       const h = await setup({ backend });
-      const { user } = renderInspector(h, { threadId: await h.createThread() });
-      h.emulator.faults.set({ rules: [{ kind: 'sse-cut', afterEvents: 2, route: createRunPost }] });
-      const streamLabels = recordStates(streamLabel);
-      const { panel, runId } = await startFromForm(user, 'Concise helper');
-      expect(await within(panel).findByText('Live')).toBeInTheDocument();
+      const { panel, runId, streamLabels } = await startCutStream(h, createRunPost);
       const mark = h.mark();
 
       await advance(h, 600); // in_progress is due: half of it arrives, then the connection drops
