@@ -15,6 +15,9 @@ const external = [
   /^openai($|\/)/,
   /^zod($|\/)/,
   /^node:/,
+  // The proxy's optional database drivers, loaded only by the store that needs them.
+  /^@electric-sql\/pglite($|\/)/,
+  /^pg($|\/)/,
 ];
 
 // In this repo, `runlens` (as the README's examples import it) means the source, not dist/.
@@ -28,6 +31,8 @@ const selfAlias = [
   { find: /^runlens\/styles\.css$/, replacement: resolve(import.meta.dirname, 'src/ui/styles.css') },
   { find: /^runlens\/emulator$/, replacement: resolve(import.meta.dirname, 'src/emulator/index.ts') },
   { find: /^runlens\/emulator\/node$/, replacement: resolve(import.meta.dirname, 'src/emulator/node.ts') },
+  { find: /^runlens\/proxy$/, replacement: resolve(import.meta.dirname, 'src/proxy/index.ts') },
+  { find: /^runlens\/proxy\/node$/, replacement: resolve(import.meta.dirname, 'src/proxy/node.ts') },
 ];
 
 // Only Vitest drives a browser; a library build must not unpack one.
@@ -53,6 +58,9 @@ export default defineConfig({
         'emulator/index': resolve(import.meta.dirname, 'src/emulator/index.ts'),
         'emulator/node': resolve(import.meta.dirname, 'src/emulator/node.ts'),
         'emulator/cli': resolve(import.meta.dirname, 'src/emulator/cli.ts'),
+        'proxy/index': resolve(import.meta.dirname, 'src/proxy/index.ts'),
+        'proxy/node': resolve(import.meta.dirname, 'src/proxy/node.ts'),
+        'proxy/cli': resolve(import.meta.dirname, 'src/proxy/cli.ts'),
       },
     },
     rolldownOptions: {
@@ -71,7 +79,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/api/**/*.test.ts', 'test/backends/**/*.test.ts', 'test/emulator/**/*.test.ts', 'test/query/**/*.test.ts', 'test/examples/**/*.test.ts', 'test/static/**/*.test.ts', 'test/chaos/**/*.test.ts'],
+          include: ['test/api/**/*.test.ts', 'test/backends/**/*.test.ts', 'test/proxy/**/*.test.ts', 'test/emulator/**/*.test.ts', 'test/query/**/*.test.ts', 'test/examples/**/*.test.ts', 'test/static/**/*.test.ts', 'test/chaos/**/*.test.ts'],
         },
       },
       {

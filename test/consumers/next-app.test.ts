@@ -80,6 +80,21 @@ describe('Next.js App Router, next build + next start, highest peers', () => {
     expect(panelText.includes('Completed'), `the run's panel shows its status: ${panelText}`).toBe(true);
   });
 
+  it('mounts runlens/proxy as a route handler: allowed routes reach the emulator, others are 404 in the API\'s shape', async () => {
+    expect(built, failure('next build', consumer)).toBe(true);
+    const listed = await fetch(`${origin}/api/openai/v1/threads/${threadId}/runs?limit=2`, {
+      headers: { authorization: 'Bearer sk-browser-should-not-matter', 'openai-beta': 'assistants=v2' },
+    });
+    const page = (await listed.json()) as { object?: string; data?: { thread_id: string }[] };
+    expect(listed.status, `${JSON.stringify(page)}\n${consumer.tail(20)}`).toBe(200);
+    expect(page.object).toBe('list');
+    expect(page.data?.map((run) => run.thread_id)).toEqual([threadId, threadId]);
+    expect(listed.headers.get('set-cookie')).toBeNull();
+    const refused = await fetch(`${origin}/api/openai/v1/files`);
+    expect(refused.status).toBe(404);
+    expect(await refused.json()).toMatchObject({ error: { type: 'invalid_request_error' } });
+  });
+
   it('server-renders the page that imports the root entry in a Server Component', async () => {
     expect(built, failure('next build', consumer)).toBe(true);
     const response = await fetch(`${origin}/keys`);

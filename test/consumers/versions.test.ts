@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from './support/env.ts';
-import { peers, peerSetNames, reactTypesFor } from './versions.ts';
+import { peers, peerSetNames, reactTypesFor, storeDrivers } from './versions.ts';
 
 // The matrix's lowest and highest peers must be inside the ranges package.json declares, or the
 // matrix would test installs no user can have (and miss the floor the package promises).
@@ -15,10 +15,13 @@ const semver = createRequire(import.meta.url)('semver') as {
 };
 
 const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { peerDependencies: Record<string, string> };
+/** The app's peers: every declared peer but the proxy's database drivers. */
+const appPeers = Object.fromEntries(Object.entries(pkg.peerDependencies).filter(([name]) => !(name in storeDrivers)));
+const floorOf = (range: string) => range.split('||')[0]!.trim().replace(/^[\^~>=]+/, '');
 
 describe('versions.ts', () => {
   it('pins exactly the package’s peers, in both sets', () => {
-    for (const set of peerSetNames) expect(Object.keys(peers[set]).sort(), set).toEqual(Object.keys(pkg.peerDependencies).sort());
+    for (const set of peerSetNames) expect(Object.keys(peers[set]).sort(), set).toEqual(Object.keys(appPeers).sort());
   });
 
   it.each(peerSetNames)('the %s set satisfies every declared peer range', (set) => {
@@ -29,9 +32,18 @@ describe('versions.ts', () => {
   });
 
   it('the lowest set is the floor of each range', () => {
-    for (const [name, range] of Object.entries(pkg.peerDependencies)) {
-      const floor = range.split('||')[0]!.trim().replace(/^[\^~>=]+/, '');
+    for (const [name, range] of Object.entries(appPeers)) {
+      const floor = floorOf(range);
       expect(peers.lowest[name as keyof typeof peers.lowest], `${name}: "${range}" starts at ${floor}`).toBe(floor);
+    }
+  });
+
+  it("the proxy's database drivers are declared peers, tested at the floor of their ranges (what the repo installs)", () => {
+    for (const [name, version] of Object.entries(storeDrivers)) {
+      expect(pkg.peerDependencies[name], `${name} is a peer`).toBeDefined();
+      expect(floorOf(pkg.peerDependencies[name]!), `${name}: "${pkg.peerDependencies[name]}"`).toBe(version);
+      const installed = (JSON.parse(readFileSync(join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+      expect(installed, `${name} in node_modules (what test/proxy/store runs)`).toBe(version);
     }
   });
 

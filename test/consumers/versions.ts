@@ -27,6 +27,13 @@ export const peers = {
   },
 } as const satisfies Record<string, PeerSet>;
 
+/**
+ * The proxy's database drivers: optional peers of its SQL stores (server side), never part of an
+ * app's install, so not in the sets above. The repo's store tests (test/proxy/store/) run them at
+ * these versions, which are the floor of their ranges (and the newest release when declared).
+ */
+export const storeDrivers = { '@electric-sql/pglite': '0.5.17', pg: '8.23.1' } as const;
+
 export type PeerSetName = keyof typeof peers;
 export const peerSetNames = Object.keys(peers) as PeerSetName[];
 

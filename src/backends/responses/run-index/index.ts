@@ -7,3 +7,4 @@ export {
   type LocalStorageRunIndexOptions,
   type RunIndexStorage,
 } from './local-storage-run-index.js';
+export { createProxyRunIndex, type ProxyRunIndexOptions } from './proxy-run-index.js';

@@ -1,5 +1,6 @@
 import type { ListParams } from '../../../api/client.js';
 import { pageOf } from '../page-of.js';
+import { checkListParams, checkRecord, checkResponseId } from './run-index-checks.js';
 import type { RunIdPage, RunRecord } from './run-index.js';
 
 // The index's data and its operations, synchronous and storage-free: the memory index wraps it as
@@ -29,24 +30,6 @@ function lowerBound(entries: readonly Entry[], entry: Entry): number {
     else high = middle;
   }
   return low;
-}
-
-function checkRecord({ runId, conversationId, createdAt }: RunRecord): void {
-  if (typeof runId !== 'string' || runId === '') throw new TypeError('recordRun: runId must be a non-empty string.');
-  if (typeof conversationId !== 'string' || conversationId === '') {
-    throw new TypeError('recordRun: conversationId must be a non-empty string.');
-  }
-  if (typeof createdAt !== 'number' || !Number.isFinite(createdAt)) {
-    throw new TypeError('recordRun: createdAt must be a finite number (Unix seconds).');
-  }
-}
-
-function checkListParams({ limit = 20, order = 'desc' }: ListParams): { limit: number; order: 'asc' | 'desc' } {
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
-    throw new RangeError(`Invalid 'limit': expected an integer from 1 to 100, got ${String(limit)}.`);
-  }
-  if (order !== 'asc' && order !== 'desc') throw new RangeError(`Invalid 'order': expected 'asc' or 'desc', got ${String(order)}.`);
-  return { limit, order };
 }
 
 export type RunIndexState = ReturnType<typeof createRunIndexState>;
@@ -89,9 +72,7 @@ export function createRunIndexState(runs: readonly StoredRun[] = []) {
     appendResponse(runId: string, responseId: string): boolean {
       const entry = byRun.get(runId);
       if (!entry) throw new Error(`No run '${runId}' in the index: record it before appending responses.`);
-      if (typeof responseId !== 'string' || responseId === '') {
-        throw new TypeError('appendResponse: responseId must be a non-empty string.');
-      }
+      checkResponseId(responseId);
       const owner = runOfResponse.get(responseId);
       if (owner === runId) return false;
       if (owner !== undefined) throw new Error(`Response '${responseId}' already belongs to run '${owner}'.`);

@@ -123,3 +123,28 @@ export function responsesClient(openai: OpenAI): RunsClient {
   const runIndex: RunIndex = createLocalStorageRunIndex({ key: 'app.runs', onError: (error) => console.warn(error) });
   return createResponsesRunsClient(openai, { runIndex, assistants: { asst_weather: { model: 'gpt-4.1', instructions: 'Answer briefly.' } } });
 }
+
+// runlens/proxy + runlens/proxy/node: the server side, with an authorize hook and a store.
+import { createMemoryProxyStore, createPgliteProxyStore, createRunsProxy, type AuthorizeResult, type ProxyStore, type RunsProxy } from 'runlens/proxy';
+import { serveProxy, toNodeListener } from 'runlens/proxy/node';
+import { createProxyRunIndex } from 'runlens/responses';
+export async function proxyServer(): Promise<string> {
+  const store: ProxyStore = process.env.DATA_DIR ? await createPgliteProxyStore({ dataDir: process.env.DATA_DIR }) : createMemoryProxyStore();
+  const proxy: RunsProxy = createRunsProxy({
+    upstream: { baseURL: 'https://api.openai.com/v1', apiKey: 'sk-server' },
+    basePath: '/api/openai',
+    backend: 'responses',
+    store,
+    authorize: ({ request }): AuthorizeResult => {
+      const user = request.headers.get('x-user');
+      return user ? { allow: true, user } : { allow: false, reason: 'Sign in first.', status: 401 };
+    },
+  });
+  await store.recordOwner('conversation', 'conv_1', 'alice');
+  const listener: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void = toNodeListener(proxy);
+  void listener;
+  const served = await serveProxy(proxy, { port: 0 });
+  const index = createProxyRunIndex({ baseURL: '/api/openai' });
+  void index;
+  return served.url;
+}
