@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -80,3 +80,14 @@ it('the built manager UI opens a story in its preview frame', async () => {
   await expect.poll(() => status.textContent({ timeout: 30_000 }), { timeout: 40_000 }).toBe('Completed');
   await page.close();
 }, 60_000);
+
+it('the built Storybook holds no API key but the emulator placeholder', () => {
+  // A key-shaped string (not inside a longer word such as "task-list") in any file the site serves.
+  const keyShaped = /(?<![A-Za-z0-9_-])sk-[A-Za-z0-9_-]{8,}/g;
+  const found = new Set<string>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    for (const key of readFileSync(join(entry.parentPath, entry.name), 'latin1').match(keyShaped) ?? []) found.add(key);
+  }
+  expect([...found]).toEqual(['sk-emulator']);
+});
