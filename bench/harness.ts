@@ -21,8 +21,11 @@ export interface Trial {
   close(): Promise<void>;
 }
 
-/** Records the status of each `thread.run.*` event of an SSE body as it arrives. */
-async function watchRunEvents(body: ReadableStream<Uint8Array>, sightings: Sighting[]): Promise<void> {
+/**
+ * Calls `onFrame` with each SSE frame's event name and data as the bytes carrying it arrive; ends
+ * quietly when the stream is cut or the client goes away.
+ */
+export async function watchSseFrames(body: ReadableStream<Uint8Array>, onFrame: (event: string, data: string, at: number) => void): Promise<void> {
   const decoder = new TextDecoder();
   let buffered = '';
   const reader = body.getReader();
@@ -35,15 +38,21 @@ async function watchRunEvents(body: ReadableStream<Uint8Array>, sightings: Sight
       const frames = buffered.split('\n\n');
       buffered = frames.pop() ?? '';
       for (const frame of frames) {
-        const data = /^event: thread\.run\.[a-z_]+\ndata: (.*)$/s.exec(frame)?.[1];
-        const status = data ? (JSON.parse(data) as { status?: string }).status : undefined;
-        if (status) sightings.push({ status, at });
+        const match = /^event: ([\w.]+)\ndata: (.*)$/s.exec(frame);
+        if (match) onFrame(match[1]!, match[2]!, at);
       }
     }
   } catch {
-    // The client went away: nothing more to watch.
+    // Cut, or the client went away: nothing more to watch.
   }
 }
+
+/** Records the status of each `thread.run.*` event of an SSE body as it arrives. */
+const watchRunEvents = (body: ReadableStream<Uint8Array>, sightings: Sighting[]): Promise<void> =>
+  watchSseFrames(body, (event, data, at) => {
+    const status = event.startsWith('thread.run.') && !event.startsWith('thread.run.step') ? (JSON.parse(data) as { status?: string }).status : undefined;
+    if (status) sightings.push({ status, at });
+  });
 
 /** The backend a trial runs against: the emulator's defaults, or e.g. no poll hint and jittered timings. */
 export type Backend = Pick<EmulatorOptions, 'pollHints' | 'timingJitter'>;

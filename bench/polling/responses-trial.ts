@@ -3,7 +3,7 @@ import type { ResponseObject } from '../../src/api/schemas/responses/index';
 import { runStatusOf } from '../../src/backends/responses/chain-run';
 import { createEmulator, createSystemClock, type Emulator } from '../../src/emulator';
 import { serveEmulator } from '../../src/emulator/node';
-import { watchingFetch, type Backend, type Sighting } from '../harness';
+import { watchingFetch, watchSseFrames, type Backend, type Sighting } from '../harness';
 
 /*
  * harness.ts's Trial for the Responses API: a fresh emulator on 127.0.0.1, an SDK client whose
@@ -37,28 +37,11 @@ type ResponseJson = { object?: string; id?: string; status?: string; output?: { 
 const runStatusOfJson = (response: ResponseJson): string => runStatusOf(response as ResponseObject);
 
 /** Calls `onResponse` with the response of each `response.*` lifecycle event of an SSE body as it arrives. */
-async function watchResponseEvents(body: ReadableStream<Uint8Array>, onResponse: (response: ResponseJson, at: number) => void): Promise<void> {
-  const decoder = new TextDecoder();
-  let buffered = '';
-  const reader = body.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      const at = performance.now();
-      buffered += decoder.decode(value, { stream: true });
-      const frames = buffered.split('\n\n');
-      buffered = frames.pop() ?? '';
-      for (const frame of frames) {
-        const data = /^event: response\.[a-z_]+\ndata: (.*)$/s.exec(frame)?.[1];
-        const response = data ? (JSON.parse(data) as { response?: ResponseJson }).response : undefined;
-        if (response?.status) onResponse(response, at);
-      }
-    }
-  } catch {
-    // The stream was cut or the client went away: nothing more to watch.
-  }
-}
+const watchResponseEvents = (body: ReadableStream<Uint8Array>, onResponse: (response: ResponseJson, at: number) => void): Promise<void> =>
+  watchSseFrames(body, (event, data, at) => {
+    const response = event.startsWith('response.') ? (JSON.parse(data) as { response?: ResponseJson }).response : undefined;
+    if (response?.status) onResponse(response, at);
+  });
 
 export async function startResponsesTrial(speed: number, backend: Backend = {}, options: ResponsesTrialOptions = {}): Promise<ResponsesTrial> {
   const emulator = createEmulator({ clock: createSystemClock({ speed }), seed: true, ...backend });
