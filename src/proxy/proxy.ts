@@ -14,10 +14,11 @@ import type { ProxyStore } from './store/types.js';
 // with the server's key. Each request is judged in order (headers, path, route, query, body,
 // authorize, rate, ownership) and refused at the first problem, before anything is forwarded.
 
+/** What `authorize` is asked about: the request, what it does, and the ids it names (path and body). */
 export interface AuthorizeContext {
   request: Request;
+  /** The route's operation: `createRun`, `getResponse`, `listRuns` (run index), … */
   operation: string;
-  user?: never;
   threadId?: string;
   runId?: string;
   conversationId?: string;
