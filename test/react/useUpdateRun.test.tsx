@@ -27,7 +27,8 @@ describe.each(backends)('useUpdateRun (%s)', (backend) => {
       // before any optimistic write or request.
       const before = result.current.run.data?.metadata;
       await act(() => expect(result.current.update.mutateAsync({ metadata: { label: 'nightly' } })).rejects.toThrow(/can't change a response's metadata/));
-      expect(result.current.update.error).toMatchObject({ status: null, param: 'metadata' });
+      // The hook's state follows the rejection on its next render (TanStack notifies on a later tick).
+      await waitFor(() => expect(result.current.update.error).toMatchObject({ status: null, param: 'metadata' }));
       expect(result.current.run.data?.metadata).toEqual(before);
       expect(held.calls()).toBe(0);
       return;
