@@ -5,26 +5,18 @@ import { createConformance, readSpec } from '../../support/spec-conformance';
 // (JSON Schema 2020-12), vendored at spec/ like the Assistants spec (see spec/README.md).
 
 const spec = readSpec('responses.openapi.json');
-export const { conformanceProblem, expectConforms } = createConformance(spec, 'responses');
+export const { conformanceProblem, expectConforms, listConformanceProblem, expectListConforms } = createConformance(spec, 'responses');
 
-/**
- * A list page (ResponseItemList, ConversationItemList). As with the Assistants lists, an empty page
- * carries `first_id`/`last_id` null where the spec types strings: asserted null, the rest validated.
- */
-export function expectListConforms(name: string, page: { data: unknown[]; first_id?: unknown; last_id?: unknown }): void {
-  if (page.data.length === 0) {
-    expect(page.first_id).toBeNull();
-    expect(page.last_id).toBeNull();
-    return expectConforms(name, { ...page, first_id: '', last_id: '' });
-  }
-  expectConforms(name, page);
+/** Why a stream event does not conform to its own schema (ResponseCreatedEvent, ResponseTextDeltaEvent, …, found through ResponseStreamEvent), or null. */
+export function eventConformanceProblem(event: { type: string }): string | null {
+  const name = eventSchemas.get(event.type);
+  return name === undefined ? `no schema for stream event ${event.type}` : conformanceProblem(name, event);
 }
 
-/** Each stream event against its own schema (ResponseCreatedEvent, ResponseTextDeltaEvent, …), found through ResponseStreamEvent. */
+/** Asserts a stream event conforms (see eventConformanceProblem). */
 export function expectEventConforms(event: { type: string }): void {
-  const name = eventSchemas.get(event.type);
-  expect(name, `no schema for stream event ${event.type}`).toBeDefined();
-  expectConforms(name as string, event);
+  const problem = eventConformanceProblem(event);
+  expect(problem, problem ?? '').toBeNull();
 }
 
 /** Event type → schema name, read from the spec's ResponseStreamEvent union. */
