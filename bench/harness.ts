@@ -82,6 +82,23 @@ export function watchingFetch<T>(onStream: (events: ReadableStream<Uint8Array>) 
   };
 }
 
+/**
+ * The oracle's loop: every `everyMs`, `read()` the run's status in-process (undefined: nothing to
+ * read yet) and record each change; the returned stop function ends it and hands the changes over.
+ */
+export function watchStatusEvery(everyMs: number, read: () => Promise<string> | undefined): () => Sighting[] {
+  const seen: Sighting[] = [];
+  const timer = setInterval(() => {
+    void read()?.then((status) => {
+      if (seen.at(-1)?.status !== status) seen.push({ status, at: performance.now() });
+    });
+  }, everyMs);
+  return () => {
+    clearInterval(timer);
+    return seen;
+  };
+}
+
 export async function startTrial(speed: number, backend: Backend = {}): Promise<Trial> {
   const emulator = createEmulator({ clock: createSystemClock({ speed }), seed: true, ...backend });
   const server = await serveEmulator(emulator, { port: 0, host: '127.0.0.1' });
@@ -103,21 +120,14 @@ export async function startTrial(speed: number, backend: Backend = {}): Promise<
     openai,
     clientSightings,
     watch(threadId, runId, everyMs = 10) {
-      const seen: Sighting[] = [];
       const url = `${server.url}/threads/${threadId}/runs/${runId}`;
-      const timer = setInterval(() => {
+      return watchStatusEvery(everyMs, () => {
         oracleRequests += 1;
-        void emulator
+        return emulator
           .handle(new Request(url, { headers: { 'OpenAI-Beta': 'assistants=v2' } }))
           .then((response) => response.json() as Promise<{ status: string }>)
-          .then(({ status }) => {
-            if (seen.at(-1)?.status !== status) seen.push({ status, at: performance.now() });
-          });
-      }, everyMs);
-      return () => {
-        clearInterval(timer);
-        return seen;
-      };
+          .then(({ status }) => status);
+      });
     },
     clientRequests() {
       const mine = emulator.requests.length - oracleRequests;

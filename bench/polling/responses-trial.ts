@@ -3,7 +3,7 @@ import type { ResponseObject } from '../../src/api/schemas/responses/index';
 import { runStatusOf } from '../../src/backends/responses/chain-run';
 import { createEmulator, createSystemClock, type Emulator } from '../../src/emulator';
 import { serveEmulator } from '../../src/emulator/node';
-import { watchingFetch, watchSseFrames, type Backend, type Sighting } from '../harness';
+import { watchingFetch, watchSseFrames, watchStatusEvery, type Backend, type Sighting } from '../harness';
 
 /*
  * harness.ts's Trial for the Responses API: a fresh emulator on 127.0.0.1, an SDK client whose
@@ -68,22 +68,14 @@ export async function startResponsesTrial(speed: number, backend: Backend = {}, 
     url: server.url,
     clientSightings,
     watch(everyMs = 10) {
-      const seen: Sighting[] = [];
-      const timer = setInterval(() => {
-        if (!newest) return;
+      return watchStatusEvery(everyMs, () => {
+        if (!newest) return undefined;
         oracleRequests += 1;
-        void emulator
+        return emulator
           .handle(new Request(`${server.url}/responses/${newest}`))
           .then((response) => response.json() as Promise<ResponseJson>)
-          .then((response) => {
-            const status = runStatusOfJson(response);
-            if (seen.at(-1)?.status !== status) seen.push({ status, at: performance.now() });
-          });
-      }, everyMs);
-      return () => {
-        clearInterval(timer);
-        return seen;
-      };
+          .then(runStatusOfJson);
+      });
     },
     clientRequests() {
       const mine = emulator.requests.length - oracleRequests;
