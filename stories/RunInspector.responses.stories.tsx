@@ -3,7 +3,7 @@ import { expect, within } from 'storybook/test';
 import { capabilitiesOf, whyUnsupported } from '../src/core';
 import type { RunInspector } from '../src/ui';
 import * as inspector from './RunInspector.stories';
-import { backendOf } from './support';
+import { backendOf, openUsageAndMetadata } from './support';
 
 // Every RunInspector story again on the Responses API (`globals: { backend: 'responses' }`, what the
 // Backend toolbar sets): the same story, data built through createResponsesRunsClient on a new
@@ -31,6 +31,7 @@ async function expectResponsesRun({ canvasElement, loaded }: Context): Promise<v
   await expect(await canvas.findByRole('heading', { level: 2, name: /^resp_/ })).toBeVisible();
   const readOnly = whyUnsupported(capabilitiesOf(backend.client).updateMetadata);
   await expect(readOnly).not.toBeNull();
+  await openUsageAndMetadata(canvasElement);
   await expect(await canvas.findByText(readOnly!)).toBeVisible();
   await expect(canvas.queryByRole('button', { name: 'Edit metadata' })).toBeNull();
   await expect(canvas.queryByRole('timer')).toBeNull();

@@ -3,7 +3,7 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import type { RunStatus } from '../src/core';
 import { demoIds } from '../src/emulator';
 import { RunInspector } from '../src/ui';
-import { backendOf, expectDeadline, expectStatus, hostileText, resolveFileUrl, statusLabels, statusPlans, statusReached, withEmulator, type BackendGlobal } from './support';
+import { backendOf, expectDeadline, expectStatus, hostileText, resolveFileUrl, statusLabels, statusPlans, statusReached, openUsageAndMetadata, withEmulator, type BackendGlobal } from './support';
 
 // RunInspector over the in-browser emulator: every story's thread and runs are built through the
 // official SDK by the preview's loader (stories/support/backend.ts); `threadId` comes from there.
@@ -94,6 +94,7 @@ export const LimitedBackend: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expectStatus(canvasElement, 'Needs tool outputs');
+    await openUsageAndMetadata(canvasElement);
     await expect(await canvas.findByText('This backend can’t change metadata after a run starts.')).toBeVisible();
     await expect(canvas.getByText('This backend can’t cancel runs.')).toBeVisible();
     await expect(canvas.getByText('No deadline: this run waits for its tool outputs.')).toBeVisible();

@@ -62,6 +62,8 @@ export const sizeBudgets: readonly SizeBudget[] = [
   { name: 'root', from: 'runlens', names: '*', limitKb: 20, mustNotContain: appRules },
   { name: 'assistants', from: 'runlens/assistants', names: ['createAssistantsRunsClient'], limitKb: 15.5, mustNotContain: backendRules },
   { name: 'responses', from: 'runlens/responses', names: ['createResponsesRunsClient', 'createLocalStorageRunIndex'], limitKb: 19.5, mustNotContain: backendRules },
+  // Issue 13: the replay backend (the bundle's zod check with the run model's schemas, paging, the player) measured 14.0 kB.
+  { name: 'replay', from: 'runlens/replay', names: ['createReplayRunsClient', 'parseRunBundle'], limitKb: 15, mustNotContain: backendRules },
   {
     name: 'hooks + assistants',
     from: 'runlens',

@@ -21,6 +21,10 @@ export interface RunsCapabilities {
    * fresh at once. Without it, live runs are polled one by one (each at the server's pace).
    */
   listInOneRequest: Capability;
+  /** `createRun` / `createThreadRun` (and their streams) start a run; without, the UI offers no way to start one. */
+  createRun: Capability;
+  /** `submitToolOutputs` (and its stream) answers a run waiting in `requires_action`; without, the outputs form is not offered. */
+  submitToolOutputs: Capability;
 }
 
 /** The Assistants API's: it can do all of these. Also what a RunsClient that declares none gets. */
@@ -30,6 +34,8 @@ export const fullCapabilities: RunsCapabilities = {
   deadlines: true,
   listBothWays: true,
   listInOneRequest: true,
+  createRun: true,
+  submitToolOutputs: true,
 };
 
 /** The client's capabilities, each one it leaves out taken as supported. */

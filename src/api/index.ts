@@ -15,6 +15,7 @@ export type {
   StreamRequestOptions,
 } from './client.js';
 export { capabilitiesOf, fullCapabilities, whyUnsupported, type Capability, type RunsCapabilities } from './capabilities.js';
+export * from './bundle/index.js';
 export { RunsApiError, RunsSchemaError, toRunsError, type RunsApiErrorInit } from './errors.js';
 export {
   checkId,

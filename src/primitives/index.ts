@@ -8,3 +8,5 @@ export * from './ToolCall/index.js';
 export * from './ToolOutputsForm/index.js';
 export * from './Usage/index.js';
 export * from './Deadline/index.js';
+export * from './RunBundle/index.js';
+export * from './RunSearch/index.js';

@@ -10,4 +10,6 @@ export { RunStepView, ToolCallView } from './RunStepView.js';
 export { ToolOutputsFormView } from './ToolOutputsFormView.js';
 export { UsageView } from './UsageView.js';
 export { DeadlineView } from './DeadlineView.js';
-export { RunInspector, type AssistantOption, type ModelPrices, type RunInspectorProps } from './RunInspector/index.js';
+export { RunInspector, type AssistantOption, type ModelPrices, type RunInspectorProps, type RunInspectorSelection } from './RunInspector/index.js';
+export { OpenRunFile, RunBundleViewer, type OpenRunFileProps, type ReplayClientFactory, type RunBundleViewerProps } from './RunBundleViewer/index.js';
+export { StepDetailsView, type StepDetailsViewProps } from './StepDetailsView/index.js';

@@ -1,4 +1,4 @@
-import { expect, waitFor, within } from 'storybook/test';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import type { StoryContext } from '@storybook/react-vite';
 import { capabilitiesOf, whyUnsupported } from '../../src/core';
 import type { EmulatorParameters, RunPlan, StoryBackend } from './backend';
@@ -54,4 +54,10 @@ export async function expectDeadline(root: HTMLElement, backend: StoryBackend): 
   }
   await expect(await canvas.findByText(noDeadline)).toBeVisible();
   await expect(canvas.queryByRole('timer')).toBeNull();
+}
+
+/** Opens the header's "Usage and metadata" disclosure (the usage table, timings and metadata sit behind it). */
+export async function openUsageAndMetadata(root: HTMLElement): Promise<void> {
+  const summary = await within(root).findByText('Usage and metadata');
+  if (!summary.closest('details')?.open) await userEvent.click(summary);
 }

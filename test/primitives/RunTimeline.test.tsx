@@ -1,5 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import { createRef } from 'react';
+import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { RunTimeline } from '../../src/primitives';
 import './cleanup';
@@ -12,24 +13,27 @@ describe('RunTimeline', () => {
     makeStep({ id: 'step_msg', created_at: T0 + 4, completed_at: T0 + 10 }),
   ];
 
-  it('is a list of bars named by type, duration and status, placed by inline percentages', () => {
+  it('is a listbox of bars named by label, duration and (visually hidden) status, placed by inline percentages', () => {
     const ref = createRef<HTMLDivElement>();
     render(
       <RunTimeline.Root run={run} steps={steps} ref={ref} className="timeline">
         <RunTimeline.Bars />
       </RunTimeline.Root>,
     );
-    const list = screen.getByRole('list', { name: 'Run timeline' });
-    expect(ref.current).toBe(list);
-    expect(list).toHaveClass('timeline');
-    const tools = screen.getByRole('listitem', { name: 'tool_calls step, 4 s, completed' });
+    const list = screen.getByRole('listbox', { name: 'Run timeline' });
+    // The Root frames the parts; Bars placed straight in it make their own listbox.
+    expect(ref.current).toContainElement(list);
+    expect(ref.current).toHaveClass('timeline');
+    expect(ref.current).toHaveAttribute('data-state', 'completed');
+    const tools = screen.getByRole('option', { name: 'Tool calls 4 s (completed)' });
     expect(tools.style.left).toBe('0%');
     expect(tools.style.width).toBe('40%');
     expect(tools).toHaveAttribute('data-step-type', 'tool_calls');
-    expect(tools).toHaveTextContent('4 s');
-    const message = screen.getByRole('listitem', { name: 'message_creation step, 6 s, completed' });
+    expect(tools).toHaveTextContent('Tool calls 4 s');
+    const message = screen.getByRole('option', { name: 'Message 6 s (completed)' });
     expect(message.style.left).toBe('40%');
     expect(message.style.width).toBe('60%');
+    expect(message).toHaveTextContent('Message 6 s');
   });
 
   it('grows live bars to now', () => {
@@ -41,7 +45,7 @@ describe('RunTimeline', () => {
         <RunTimeline.Duration data-testid="total" />
       </RunTimeline.Root>,
     );
-    const bar = screen.getByRole('listitem', { name: 'message_creation step, 1.2 s, in_progress' });
+    const bar = screen.getByRole('option', { name: 'Message 1.2 s (in progress)' });
     expect(bar).toHaveAttribute('data-live', '');
     expect(bar).toHaveAttribute('data-state', 'in_progress');
     expect(screen.getByTestId('total')).toHaveTextContent('2.2 s');
@@ -50,20 +54,41 @@ describe('RunTimeline', () => {
   it('takes custom bar rendering and virtualizes 10 000 steps', () => {
     const longRun = makeRun({ completed_at: T0 + 10_001 });
     render(
-      <RunTimeline.Root run={longRun} steps={manySteps(10_000)} style={{ height: 300 }}>
-        <RunTimeline.Bars>
-          {(step) => (
-            <RunTimeline.Bar step={step} className="bar">
-              {step.id} <RunTimeline.Duration />
-            </RunTimeline.Bar>
-          )}
-        </RunTimeline.Bars>
+      <RunTimeline.Root run={longRun} steps={manySteps(10_000)}>
+        <RunTimeline.List style={{ height: 300 }}>
+          <RunTimeline.Bars>
+            {(step) => (
+              <RunTimeline.Bar step={step} className="bar">
+                {step.id} <RunTimeline.Duration />
+              </RunTimeline.Bar>
+            )}
+          </RunTimeline.Bars>
+        </RunTimeline.List>
       </RunTimeline.Root>,
     );
-    const bars = within(screen.getByRole('list')).getAllByRole('listitem');
+    const bars = within(screen.getByRole('listbox')).getAllByRole('option');
     expect(bars.length).toBeGreaterThan(5);
     expect(bars.length).toBeLessThan(60);
     expect(bars[0]).toHaveTextContent('step_0 1 s');
     expect(bars[0]).toHaveClass('bar');
+  });
+
+  it('renders on the server with every part, reading no window', () => {
+    const longRun = makeRun({ completed_at: T0 + 10_001 });
+    const html = renderToString(
+      <RunTimeline.Root run={longRun} steps={manySteps(10_000)} defaultSelectedStepId="step_1">
+        <RunTimeline.ZoomControls />
+        <RunTimeline.Axis />
+        <RunTimeline.List>
+          <RunTimeline.Bars />
+        </RunTimeline.List>
+        <RunTimeline.Tooltip />
+      </RunTimeline.Root>,
+    );
+    expect(html).toContain('role="listbox"');
+    // The fallback viewport's rows (600 px / 28 px, plus overscan), not 10 000.
+    expect((html.match(/role="option"/g) ?? []).length).toBe(Math.ceil(600 / 28) + 5);
+    expect(html).toMatch(/aria-selected="true"[^>]*data-step-id="step_1"/);
+    expect(html).toContain('role="tooltip"');
   });
 });

@@ -5,6 +5,7 @@ import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { RunStep, RunStepList, RunTimeline } from '../../src/primitives';
 import type { RunStep as RunStepData } from '../../src/api/schemas/run-step';
+import { ListVirtualizer } from '../../src/primitives/internal/listVirtualizer';
 import { FALLBACK_VIEWPORT } from '../../src/primitives/internal/useListVirtualizer';
 import './cleanup';
 import { T0, makeRun, manySteps } from './fixtures';
@@ -24,12 +25,14 @@ describe('useListVirtualizer', () => {
       return <RunTimeline.Bar step={step} />;
     };
     render(
-      <RunTimeline.Root run={longRun} steps={manySteps(10_000)} rowHeight={28} ref={sized(280)}>
-        <RunTimeline.Bars>{bar}</RunTimeline.Bars>
+      <RunTimeline.Root run={longRun} steps={manySteps(10_000)} rowHeight={28}>
+        <RunTimeline.List ref={sized(280)}>
+          <RunTimeline.Bars>{bar}</RunTimeline.Bars>
+        </RunTimeline.List>
       </RunTimeline.Root>,
     );
     // 280 px / 28 px = 10 bars, plus 5 overscan; 600 px of fallback would have been 27.
-    expect(within(screen.getByRole('list')).getAllByRole('listitem')).toHaveLength(15);
+    expect(within(screen.getByRole('listbox')).getAllByRole('option')).toHaveLength(15);
     expect(rendered.size).toBe(15);
   });
 
@@ -61,5 +64,36 @@ describe('useListVirtualizer', () => {
     const rows = html.match(/data-step-id="/g) ?? [];
     expect(rows).toHaveLength(FALLBACK_VIEWPORT.height / 40 + 5);
     expect(html).toContain('data-step-id="step_0"');
+  });
+
+  it('scrollToIndex brings an unmounted row into view from its offset, aligned as asked, clamped to the list', () => {
+    const element = document.createElement('div');
+    sized(280)(element);
+    let changes = 0;
+    const virtualizer = new ListVirtualizer(() => changes++);
+    // Rows of 28 px, every tenth 60 px (a bar with sub-rows): offsets come from the size function.
+    virtualizer.setOptions({ items: manySteps(10_000), estimateSize: (index) => (index % 10 === 0 ? 60 : 28), overscan: 5 });
+    virtualizer.attach(element);
+    // Rows above `index`: ceil(index / 10) tall ones, the rest 28 px.
+    const top = (index: number) => Math.ceil(index / 10) * 60 + (index - Math.ceil(index / 10)) * 28;
+    expect(virtualizer.getTotalSize()).toBe(1000 * 60 + 9000 * 28);
+    // auto: the row's bottom lands on the viewport's bottom.
+    expect(virtualizer.scrollToIndex(5000)).toBe(true);
+    expect(element.scrollTop).toBe(top(5000) + 60 - 280);
+    expect(virtualizer.getVirtualItems().map((item) => item.index)).toContain(5000);
+    // Already in view: nothing moves.
+    expect(virtualizer.scrollToIndex(4999)).toBe(false);
+    expect(virtualizer.scrollToIndex(5000, 'start')).toBe(true);
+    expect(element.scrollTop).toBe(top(5000));
+    virtualizer.scrollToIndex(5001, 'center');
+    expect(element.scrollTop).toBe(top(5001) - (280 - 28) / 2);
+    virtualizer.scrollToIndex(10, 'auto');
+    expect(element.scrollTop).toBe(top(10));
+    virtualizer.scrollToIndex(99_999, 'start');
+    expect(element.scrollTop).toBe(virtualizer.getTotalSize() - 280);
+    virtualizer.scrollToIndex(-3, 'end');
+    expect(element.scrollTop).toBe(0);
+    // The caller re-renders; the virtualizer does not ask for it.
+    expect(changes).toBe(0);
   });
 });

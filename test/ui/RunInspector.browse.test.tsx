@@ -68,8 +68,8 @@ describe.each(backends)('RunInspector: browsing a thread (%s)', (backend) => {
       expect(step!.usage).toBeNull();
       expect(within(steps).queryByText(/^Tokens:/)).toBeNull();
     }
-    const timeline = within(panel).getByRole('list', { name: 'Run timeline' });
-    expect(within(timeline).getByRole('listitem', { name: /message_creation step, .* s, completed/ })).toBeInTheDocument();
+    const timeline = within(panel).getByRole('listbox', { name: 'Run timeline' });
+    expect(within(timeline).getByRole('option', { name: /^Message .* s \(completed\)$/ })).toBeInTheDocument();
   });
 
   it('pages to older runs and picks up newer ones', async () => {

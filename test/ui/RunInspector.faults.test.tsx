@@ -35,7 +35,7 @@ describe.each(backends)('RunInspector under faults (%s)', (backend) => {
     renderInspector(h, { threadId: threads.inProgress });
     const panel = await runPanel(runs.inProgress);
     expect(await headerStatus(panel)).toHaveTextContent('In progress');
-    await within(panel).findByRole('heading', { name: 'Timeline' }); // the steps are on screen too
+    await within(panel).findByRole('heading', { name: 'Waterfall' }); // the steps are on screen too
     const messages = () => h.queryClient.getQueryCache().findAll({ queryKey: [...runlensKeys.thread(threads.inProgress), 'message'] });
     await waitFor(() => expect(messages().length > 0 && messages().every((query) => query.state.data)).toBe(true));
     h.emulator.faults.set('outage');

@@ -77,3 +77,14 @@ describe('animations', () => {
     for (const selector of animated) expect(selector, selector).toMatch(/::(before|after)$/);
   });
 });
+
+describe('search matches', () => {
+  it('are marked (::highlight(runlens-search)) with a fixed colour pair that reads at 4.5:1 or more on either theme', () => {
+    const rule = /::highlight\(runlens-search\)\s*\{([^}]*)\}/.exec(css)?.[1] ?? '';
+    const background = /background-color:\s*(#[0-9a-f]{6})/i.exec(rule)?.[1];
+    const color = /(?:^|[^-])color:\s*(#[0-9a-f]{6})/i.exec(rule)?.[1];
+    expect(background && color).toBeTruthy();
+    // Both are literal colours: the pair is the same on the light and the dark page.
+    expect(contrast(color!, background!)).toBeGreaterThanOrEqual(4.5);
+  });
+});

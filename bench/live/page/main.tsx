@@ -103,13 +103,15 @@ function BaselineInspector({ threadId }: { threadId: string }) {
   if (!listing.current.run) listing.current = { run: runsQuery.runs[0], at: runsQuery.dataUpdatedAt };
   return (
     <section className="rl-inspector" data-slot="run-inspector" aria-label="Run inspector">
+      <div className="rl-inspector-layout">
       <div className="rl-inspector-side" data-slot="run-inspector-side">
         <RunsPane query={runsQuery} selectedRunId={selectedRunId} onSelect={noop} />
         <NewRunForm threadId={threadId} stream onCreated={noop} />
       </div>
       {selectedRunId ? (
-        <RunDetails key={selectedRunId} threadId={threadId} runId={selectedRunId} listedRun={listing.current.run} listedAt={listing.current.at} stream />
+        <RunDetails key={selectedRunId} threadId={threadId} runId={selectedRunId} listedRun={listing.current.run} listedAt={listing.current.at} stream selectedStepId={null} onSelectStep={noop} />
       ) : null}
+      </div>
     </section>
   );
 }

@@ -144,7 +144,7 @@ export function planResponse(record: ResponseRecord, ids: IdFactory, startMs: nu
   } else if (scenario === 'file_search') {
     fileSearchPhase(plan);
   } else if (scenario === 'bulk') {
-    bulkPhase(plan);
+    if (bulkPhase(plan) === 'failed') return plan.steps;
   } else if (scenario === 'fail') {
     messagePhase(plan, replies.message(plan), { cutAt: 0.5 });
     plan.after(0, (m) => m.finish('failed', plan.usage(), { error: { code: 'server_error', message: 'Sorry, something went wrong.' } }), true);

@@ -1,4 +1,4 @@
-import { integerSetting, maxBulkSteps, unknownScenario } from '../scenarios/settings.js';
+import { failStepSetting, integerSetting, maxBulkSteps, unknownScenario } from '../scenarios/settings.js';
 import type { Metadata } from '../types.js';
 
 export const responseScenarioNames = ['message', 'function_call', 'reasoning', 'code_interpreter', 'file_search', 'fail', 'incomplete', 'slow', 'bulk'] as const;
@@ -13,6 +13,11 @@ export interface ResponseSettings {
   rounds: number;
   /** Output items the `bulk` scenario lays out. `emulator.steps`, 1–10000. @default 100 */
   steps: number;
+  /**
+   * `emulator.fail_step`, 1–10000 (at most `emulator.steps`): the 1-based bulk item that is a
+   * `charge_card` function_call left `incomplete` as the response fails (server_error); nothing follows it.
+   */
+  failStep?: number;
   /** `emulator.text`, appended to reply text. */
   text?: string;
 }
@@ -30,11 +35,14 @@ export function resolveResponseSettings(layers: Metadata[], parallelToolCalls: b
     throw unknownScenario(scenario, responseScenarioNames);
   }
   const parallel = integerSetting(merged, 'emulator.parallel', 8) ?? 1;
+  const steps = integerSetting(merged, 'emulator.steps', maxBulkSteps) ?? 100;
+  const failStep = failStepSetting(merged, scenario, steps);
   return {
     scenario,
     parallel: parallelToolCalls ? parallel : 1,
     rounds: integerSetting(merged, 'emulator.rounds', 5) ?? 1,
-    steps: integerSetting(merged, 'emulator.steps', maxBulkSteps) ?? 100,
+    steps,
+    ...(failStep !== undefined ? { failStep } : {}),
     ...(merged['emulator.text'] ? { text: merged['emulator.text'] } : {}),
   };
 }

@@ -1,8 +1,9 @@
 import { hashString } from '../scenarios/arguments.js';
+import { failedCallArguments, failedCallError, failedCallName } from '../scenarios/bulk.js';
 import { chunkText, estimateTokens } from '../scenarios/text.js';
 import { topicOf } from './items.js';
 import { messagePhase, responseTimings, withText, type Plan } from './phases.js';
-import type { Item } from './types.js';
+import type { FunctionCallItem, Item } from './types.js';
 
 // The built-in tools' output items (code_interpreter_call, file_search_call) with their own stream
 // events, and the bulk scenario's long list of items. The model runs these tools itself: no answer
@@ -89,12 +90,37 @@ export function fileSearchPhase(plan: Plan): void {
 export const bulkItemMs = 10;
 
 /**
+ * The `fail_step` item: the model starts a `charge_card` function_call and the response fails while
+ * it is being written (the API runs no function itself; a server error mid-call is how a call fails
+ * here). The item is left `incomplete` with its arguments, the response `failed` with the error.
+ */
+function failedCall(plan: Plan, n: number): void {
+  const id = plan.ids.next('fc_');
+  const callId = plan.ids.next('call_');
+  const json = failedCallArguments(n, plan.record.settings.text);
+  plan.outputTokens += estimateTokens(json);
+  plan.after(bulkItemMs, (m) => {
+    const index = m.addItem({ id, type: 'function_call', status: 'in_progress', call_id: callId, name: failedCallName, arguments: '' } satisfies FunctionCallItem);
+    (m.response.output[index] as FunctionCallItem).arguments = json;
+    m.emit('response.function_call_arguments.delta', { item_id: id, output_index: index, delta: json });
+    m.itemDone(index, 'incomplete');
+  });
+  plan.after(0, (m) => m.finish('failed', plan.usage(), { error: { ...failedCallError } }), true);
+}
+
+/**
  * `settings.steps` items, each added and done at once `bulkItemMs` apart, cycling
  * code_interpreter_call / file_search_call / reasoning; then a message. For long output lists.
+ * With `failStep` that item is a failed `charge_card` call and the response fails: 'failed' tells
+ * the caller its schedule is complete.
  */
-export function bulkPhase(plan: Plan): void {
-  const { steps } = plan.record.settings;
+export function bulkPhase(plan: Plan): 'completed' | 'failed' {
+  const { steps, failStep } = plan.record.settings;
   for (let i = 0; i < steps; i += 1) {
+    if (i + 1 === failStep) {
+      failedCall(plan, i + 1);
+      return 'failed';
+    }
     const kind = i % 3;
     if (kind === 0) {
       codeInterpreterCall(plan, bulkItemMs, false);
@@ -117,4 +143,5 @@ export function bulkPhase(plan: Plan): void {
     }
   }
   messagePhase(plan, `Done: ${steps} steps for “${topicOf(plan.turn)}”.`);
+  return 'completed';
 }

@@ -60,7 +60,7 @@ const scenarios: Record<ScenarioName, (ctx: PlanContext) => void> = {
   },
   bulk(ctx) {
     startPhase(ctx);
-    bulkPhase(ctx);
+    if (bulkPhase(ctx) === 'failed') return;
     messagePhase(ctx, { text: replies.bulk(ctx.record) });
     finishPhase(ctx, 'completed');
   },

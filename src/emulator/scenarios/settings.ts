@@ -23,6 +23,13 @@ export interface ScenarioSettings {
   rounds: number;
   /** Completed steps the `bulk` scenario lays out. `emulator.steps`, 1–10000. @default 100 */
   steps: number;
+  /**
+   * `emulator.fail_step`, 1–10000 (at most `emulator.steps`): the 1-based bulk step that is a
+   * `charge_card` function call which fails (step `failed`, `last_error` server_error); the run then
+   * fails with the same error and lays out no further steps. Only the `bulk` scenario reads it.
+   * @example { 'emulator.scenario': 'bulk', 'emulator.steps': '10000', 'emulator.fail_step': '9990' } // a 9 990-step failed run
+   */
+  failStep?: number;
   /** `emulator.text`: a string carried into replies, arguments, logs, file names and contents (see custom-text.ts). */
   text?: string;
 }
@@ -58,6 +65,24 @@ export function checkEmulatorMetadata(metadata: Metadata): void {
   integerSetting(metadata, 'emulator.parallel', 8);
   integerSetting(metadata, 'emulator.rounds', 5);
   integerSetting(metadata, 'emulator.steps', maxBulkSteps);
+  integerSetting(metadata, 'emulator.fail_step', maxBulkSteps);
+}
+
+/**
+ * `emulator.fail_step` of a bulk run, or undefined; past `emulator.steps` it could never fail, so
+ * that is a 400 too (checked on the merged settings: assistant and run may each set one of them).
+ */
+export function failStepSetting(merged: Metadata, scenario: string, steps: number): number | undefined {
+  const failStep = integerSetting(merged, 'emulator.fail_step', maxBulkSteps);
+  if (failStep === undefined || scenario !== 'bulk') return undefined;
+  if (failStep > steps) {
+    throw badRequest(
+      `Invalid 'metadata': 'emulator.fail_step' must be at most 'emulator.steps' (${steps}), got '${merged['emulator.fail_step']}'.`,
+      'metadata',
+      'invalid_value',
+    );
+  }
+  return failStep;
 }
 
 /**
@@ -76,12 +101,15 @@ export function resolveSettings(assistantMetadata: Metadata, runMetadata: Metada
   const merged: Metadata = { ...assistantMetadata, ...runMetadata };
   checkEmulatorMetadata(merged);
   const scenario = merged['emulator.scenario'] ?? 'message';
+  const steps = integerSetting(merged, 'emulator.steps', maxBulkSteps) ?? 100;
+  const failStep = failStepSetting(merged, scenario, steps);
   return {
     scenario: isScenario(scenario) ? scenario : 'message',
     // parallel_tool_calls: false means one call at a time, as the API promised.
     parallel: parallelToolCalls ? (integerSetting(merged, 'emulator.parallel', 8) ?? 1) : 1,
     rounds: integerSetting(merged, 'emulator.rounds', 5) ?? 1,
-    steps: integerSetting(merged, 'emulator.steps', maxBulkSteps) ?? 100,
+    steps,
+    ...(failStep !== undefined ? { failStep } : {}),
     ...(merged['emulator.text'] ? { text: merged['emulator.text'] } : {}),
   };
 }

@@ -10,6 +10,7 @@ export interface RunStepListContextValue {
   getScrollElement(): HTMLElement | null;
   onEndReached: (() => void) | undefined;
   endReachedThreshold: number;
+  activeStepId: string | null;
 }
 
 export const RunStepListContext = createContext<RunStepListContextValue | null>(null);

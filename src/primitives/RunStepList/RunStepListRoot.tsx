@@ -24,6 +24,11 @@ export interface RunStepListRootProps extends ComponentPropsWithoutRef<'div'>, V
    * @default 'Run steps'
    */
   label?: string;
+  /**
+   * A step to keep in view: when it changes (selected elsewhere, e.g. in a waterfall or a search),
+   * the list scrolls to it, mounting it first when virtualized.
+   */
+  activeStepId?: string | null;
 }
 
 /** `role="list"` of steps and the scroll container `RunStepList.Items` virtualizes against. */
@@ -34,6 +39,7 @@ export const RunStepListRoot = forwardRef<HTMLDivElement, RunStepListRootProps>(
     virtualize,
     isLoading = false,
     label = 'Run steps',
+    activeStepId = null,
     onEndReached,
     endReachedThreshold = 10,
     style,
@@ -53,8 +59,9 @@ export const RunStepListRoot = forwardRef<HTMLDivElement, RunStepListRootProps>(
       getScrollElement: () => scrollRef.current,
       onEndReached,
       endReachedThreshold,
+      activeStepId,
     }),
-    [steps, estimateSize, virtualized, onEndReached, endReachedThreshold],
+    [steps, estimateSize, virtualized, onEndReached, endReachedThreshold, activeStepId],
   );
   return (
     <RunStepListContext.Provider value={context}>

@@ -12,7 +12,7 @@ export const RunTimelineDuration = forwardRef<HTMLSpanElement, RunTimelineDurati
     const { layout } = useRunTimelineContext('Duration');
     const row = useContext(RunTimelineBarContext);
     return (
-      <span data-live={row?.live ? '' : undefined} {...props} ref={ref}>
+      <span data-part="duration" data-live={row?.live ? '' : undefined} {...props} ref={ref}>
         {children ?? formatDuration(row ? row.durationMs : layout.durationMs)}
       </span>
     );

@@ -1,8 +1,16 @@
 export * as RunTimeline from './parts.js';
-export { timelineLayout, type TimelineLayout, type TimelineRow } from './timelineLayout.js';
+export { timelineLayout, timelineNeedsNow, type TimelineLayout, type TimelineRow } from './timelineLayout.js';
+export { clampZoom, timelineTicks, zoomBy, zoomedBar, zoomToRow, type TimelineClip, type TimelineTick, type TimelineZoom, type ZoomedBar } from './zoom.js';
+export { stepCalls, stepLabel } from './stepLabel.js';
 export { formatDuration } from './formatDuration.js';
 export { runDurationMs, runEnd, type RunEnd } from './runEnd.js';
-export type { RunTimelineRootProps } from './RunTimelineRoot.js';
+export type { RunTimelineHandle, RunTimelineRootProps } from './RunTimelineRoot.js';
+export type { RunTimelineListProps } from './RunTimelineList.js';
 export type { RunTimelineBarsProps } from './RunTimelineBars.js';
 export type { RunTimelineBarProps } from './RunTimelineBar.js';
+export type { RunTimelineLabelProps } from './RunTimelineLabel.js';
 export type { RunTimelineDurationProps } from './RunTimelineDuration.js';
+export type { RunTimelineCallsProps } from './RunTimelineCalls.js';
+export type { RunTimelineTooltipProps } from './RunTimelineTooltip.js';
+export type { RunTimelineZoomControlsProps } from './RunTimelineZoomControls.js';
+export type { RunTimelineAxisProps } from './RunTimelineAxis.js';

@@ -1,4 +1,10 @@
 export { RunTimelineRoot as Root } from './RunTimelineRoot.js';
+export { RunTimelineList as List } from './RunTimelineList.js';
 export { RunTimelineBars as Bars } from './RunTimelineBars.js';
 export { RunTimelineBar as Bar } from './RunTimelineBar.js';
+export { RunTimelineLabel as Label } from './RunTimelineLabel.js';
 export { RunTimelineDuration as Duration } from './RunTimelineDuration.js';
+export { RunTimelineCalls as Calls } from './RunTimelineCalls.js';
+export { RunTimelineTooltip as Tooltip } from './RunTimelineTooltip.js';
+export { RunTimelineZoomControls as ZoomControls } from './RunTimelineZoomControls.js';
+export { RunTimelineAxis as Axis } from './RunTimelineAxis.js';

@@ -14,9 +14,13 @@ export interface VirtualItem {
 export interface ListVirtualizerOptions {
   /** The rows' items; each row is keyed by its `id`. */
   items: readonly { id: string }[];
-  estimateSize: number;
+  /** Every row's height before it is measured, or each row's (by index) when rows differ in a known way. */
+  estimateSize: number | ((index: number) => number);
   overscan: number;
 }
+
+/** Where `scrollToIndex` puts the row: `auto` scrolls only as far as needed to show it whole. */
+export type ScrollAlign = 'auto' | 'start' | 'center' | 'end';
 
 /**
  * The state of one virtual list, with no React: row sizes (measured, or the estimate), prefix
@@ -58,7 +62,8 @@ export class ListVirtualizer {
 
   private get offsets(): Float64Array {
     const { items, estimateSize } = this.options;
-    this.offsetsCache ??= rowOffsets(items.length, (index) => this.measured.get(items[index]!.id) ?? estimateSize);
+    const estimate = typeof estimateSize === 'number' ? () => estimateSize : estimateSize;
+    this.offsetsCache ??= rowOffsets(items.length, (index) => this.measured.get(items[index]!.id) ?? estimate(index));
     return this.offsetsCache;
   }
 
@@ -69,6 +74,38 @@ export class ListVirtualizer {
 
   getTotalSize(): number {
     return this.offsets[this.options.items.length] ?? 0;
+  }
+
+  /**
+   * Scrolls so row `index` is in view (clamped to the list), from its offset: the row need not be
+   * mounted. Writes the element's `scrollTop` and records the offset at once, so the owner's next
+   * render mounts the row without waiting for the scroll event; does not call `onChange` (call it
+   * from a state update, an event handler or an effect). True when the offset moved.
+   */
+  scrollToIndex(index: number, align: ScrollAlign = 'auto'): boolean {
+    const count = this.options.items.length;
+    if (count === 0) return false;
+    const row = Math.min(Math.max(Math.trunc(index), 0), count - 1);
+    const offsets = this.offsets;
+    const top = offsets[row]!;
+    const bottom = offsets[row + 1]!;
+    const height = this.viewport?.height ?? FALLBACK_VIEWPORT.height;
+    let next = this.scrollOffset;
+    if (align === 'start') next = top;
+    else if (align === 'end') next = bottom - height;
+    else if (align === 'center') next = top - (height - (bottom - top)) / 2;
+    else if (top < this.scrollOffset) next = top;
+    else if (bottom > this.scrollOffset + height) next = bottom - height;
+    next = Math.max(0, Math.min(next, this.getTotalSize() - height));
+    if (next === this.scrollOffset) return false;
+    this.scrollOffset = next;
+    if (this.element) this.element.scrollTop = next;
+    return true;
+  }
+
+  /** The viewport height rows are laid out for (the fallback's while the element reports none). */
+  getViewportHeight(): number {
+    return this.viewport?.height ?? FALLBACK_VIEWPORT.height;
   }
 
   /** The rows in view plus overscan, the same array until that window or an offset changes. */
@@ -139,13 +176,15 @@ export class ListVirtualizer {
   /** Records a row's height (see resizeRows); true if it changed. A 0 px row (no layout: jsdom, a hidden tab) keeps its estimate. */
   resizeRow(key: string, height: number): boolean {
     const size = Math.round(height);
-    const previous = this.measured.get(key) ?? this.options.estimateSize;
     if (size <= 0 || size === this.measured.get(key)) return false;
     // Read before recording the size: a rebuild here must not count the change the shift below adds.
     const offsets = this.offsets;
     this.measured.set(key, size);
     const index = this.indexOf(key);
-    if (size === previous || index < 0) return false;
+    if (index < 0) return false;
+    // The size the offsets hold: the last measurement, or the estimate.
+    const previous = offsets[index + 1]! - offsets[index]!;
+    if (size === previous) return false;
     const delta = size - previous;
     const start = offsets[index]!;
     // Shift the rows below in place: additions over a typed array, not a rebuild with a lookup per row.

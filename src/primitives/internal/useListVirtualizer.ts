@@ -5,13 +5,14 @@ import { flushSync } from 'react-dom';
 import { ListVirtualizer } from './listVirtualizer.js';
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.js';
 
-export { FALLBACK_VIEWPORT, type VirtualItem } from './listVirtualizer.js';
+export { FALLBACK_VIEWPORT, type ScrollAlign, type VirtualItem } from './listVirtualizer.js';
 
 export interface UseListVirtualizerOptions {
   /** The rows' items; each row is keyed by its `id`. */
   items: readonly { id: string }[];
   getScrollElement: () => HTMLElement | null;
-  estimateSize: number;
+  /** A number, or a stable function of the row index (a new function recomputes every offset). */
+  estimateSize: number | ((index: number) => number);
   enabled: boolean;
   /** @default 5 */
   overscan?: number;

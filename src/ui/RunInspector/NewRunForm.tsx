@@ -2,7 +2,9 @@
 
 import { useId, useState, type FormEvent } from 'react';
 import type { Run } from '../../api/schemas/index.js';
+import { whyUnsupported } from '../../api/capabilities.js';
 import { useCreateRun } from '../../react/useCreateRun.js';
+import { useRunsCapabilities } from '../../react/useRunsCapabilities.js';
 import { ErrorState } from './states.js';
 import type { AssistantOption } from './types.js';
 
@@ -14,18 +16,30 @@ export interface NewRunFormProps {
   onCreated?(run: Run): void;
 }
 
-/** "Start run" with an assistant picker; a thread with an active run offers "Cancel it and retry". */
+/**
+ * "Start run" with an assistant picker; a thread with an active run offers "Cancel it and retry".
+ * A backend that can't start runs shows why instead.
+ */
 export function NewRunForm({ threadId, assistants, stream = false, onCreated }: NewRunFormProps) {
   const fieldId = useId();
   const [assistantId, setAssistantId] = useState(assistants?.[0]?.id ?? '');
   const createRun = useCreateRun(threadId, { stream, onSuccess: (run) => onCreated?.(run) });
   const busy = createRun.isPending || createRun.isCancellingBlockingRun;
+  // A backend that can't start runs (a replay) gets its reason in the form's place.
+  const cannotCreate = whyUnsupported(useRunsCapabilities().createRun);
 
   const start = (event: FormEvent) => {
     event.preventDefault();
     if (assistantId.trim()) createRun.mutate({ assistant_id: assistantId.trim() });
   };
 
+  if (cannotCreate) {
+    return (
+      <p className="rl-panel rl-muted" data-slot="new-run-form">
+        {cannotCreate}
+      </p>
+    );
+  }
   return (
     <form className="rl-panel rl-new-run" data-slot="new-run-form" onSubmit={start} aria-label="Start a new run">
       <div className="rl-field">

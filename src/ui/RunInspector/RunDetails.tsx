@@ -11,7 +11,8 @@ import { MetadataEditor } from './MetadataEditor.js';
 import { RunActions } from './RunActions.js';
 import { RunHeader } from './RunHeader.js';
 import { StaleNotice } from './StaleNotice.js';
-import { StepsPane } from './StepsPane.js';
+import { ExportActions } from './ExportActions.js';
+import { TracePane } from './TracePane.js';
 import { ErrorState, errorText, LoadingState } from './states.js';
 import { ToolOutputsPanel } from './ToolOutputsPanel.js';
 import type { RunInspectorProps } from './types.js';
@@ -23,6 +24,8 @@ export interface RunDetailsProps extends Pick<RunInspectorProps, 'prices' | 'res
   listedRun?: Run;
   /** When the list fetched `listedRun` (ms). */
   listedAt?: number;
+  selectedStepId: string | null;
+  onSelectStep(stepId: string | null): void;
 }
 
 /**
@@ -38,6 +41,8 @@ export const RunDetails = memo(function RunDetails({
   resolveFileUrl,
   outputSchemas,
   stream = false,
+  selectedStepId,
+  onSelectStep,
 }: RunDetailsProps) {
   // The listed row seeds the run's cache entry (as useRuns does for active runs), not just a
   // placeholder: the steps query reads the run from the cache before listing steps, so with the
@@ -64,20 +69,39 @@ export const RunDetails = memo(function RunDetails({
   if (run && !loadFailed) {
     body = (
       <>
-        <RunHeader run={run} fetchedAt={runQuery.dataUpdatedAt} prices={prices} />
-        {(error || runQuery.isPaused) && (
-          <StaleNotice error={error} isPaused={runQuery.isPaused} updatedAt={runQuery.dataUpdatedAt} onRetry={retryNow} />
-        )}
-        <RunActions threadId={threadId} run={run} />
-        {run.status === 'requires_action' && <ToolOutputsPanel run={run} submit={submit} outputSchemas={outputSchemas} />}
-        {/* The form is gone once the run moved on; why this tab's answer was not used stays in view. */}
-        {run.status !== 'requires_action' && submit.error && (
-          <p className="rl-stale" data-slot="submit-outcome" data-state="failed" role="status">
-            {errorText(submit.error)}
-          </p>
-        )}
-        <MetadataEditor threadId={threadId} run={run} />
-        <StepsPane threadId={threadId} run={run} resolveFileUrl={resolveFileUrl} />
+        <div className="rl-trace-head">
+          <RunHeader
+            run={run}
+            fetchedAt={runQuery.dataUpdatedAt}
+            prices={prices}
+            actions={
+              <>
+                <RunActions threadId={threadId} run={run} />
+                <ExportActions run={run} />
+              </>
+            }
+          >
+            <MetadataEditor threadId={threadId} run={run} />
+          </RunHeader>
+          {(error || runQuery.isPaused) && (
+            <StaleNotice error={error} isPaused={runQuery.isPaused} updatedAt={runQuery.dataUpdatedAt} onRetry={retryNow} />
+          )}
+          {run.status === 'requires_action' && <ToolOutputsPanel run={run} submit={submit} outputSchemas={outputSchemas} />}
+          {/* The form is gone once the run moved on; why this tab's answer was not used stays in view. */}
+          {run.status !== 'requires_action' && submit.error && (
+            <p className="rl-stale" data-slot="submit-outcome" data-state="failed" role="status">
+              {errorText(submit.error)}
+            </p>
+          )}
+        </div>
+        <TracePane
+          threadId={threadId}
+          run={run}
+          resolveFileUrl={resolveFileUrl}
+          prices={prices}
+          selectedStepId={selectedStepId}
+          onSelectStep={onSelectStep}
+        />
       </>
     );
   } else if (error) {

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useRef } from 'react';
 import type { Run } from '../../api/schemas/index.js';
 import { useRuns } from '../../react/useRuns.js';
 import { cn } from '../cn.js';
@@ -8,10 +8,12 @@ import { NewRunForm } from './NewRunForm.js';
 import { RunDetails } from './RunDetails.js';
 import { RunsPane } from './RunsPane.js';
 import type { RunInspectorProps } from './types.js';
+import { useInspectorSelection } from './useInspectorSelection.js';
 
 /**
- * A whole run-management screen for one thread: its runs, the selected run's header, metadata,
- * actions, timeline and steps, and a form to start a new run. Needs only a `RunsProvider`
+ * A whole run-management screen for one thread, laid out like a trace: its runs | the selected
+ * run's waterfall and steps (with search, filters and export) | the selected step's details; one
+ * column on narrow screens. Run and step selection can be controlled (deep links). Needs only a `RunsProvider`
  * (inside the app's `QueryClientProvider`) above it; styles come from `runlens/styles.css`.
  *
  * @example
@@ -24,22 +26,33 @@ export function RunInspector({
   resolveFileUrl,
   outputSchemas,
   defaultRunId,
+  selectedRunId: selectedRunIdProp,
+  selectedStepId: selectedStepIdProp,
+  onSelectionChange,
   stream = true,
   className,
 }: RunInspectorProps) {
   const runsQuery = useRuns(threadId);
-  const [chosen, setChosen] = useState({ threadId, runId: defaultRunId ?? null });
-  const setChosenRunId = (runId: string) => setChosen({ threadId, runId });
-  // A choice belongs to its thread; until someone picks a run, the newest one is selected.
-  const chosenRunId = chosen.threadId === threadId ? chosen.runId : null;
-  const selectedRunId = chosenRunId ?? runsQuery.runs[0]?.id ?? null;
+  const selection = useInspectorSelection({ threadId, defaultRunId, selectedRunId: selectedRunIdProp, selectedStepId: selectedStepIdProp, onSelectionChange });
+  const { select } = selection;
+  // Until someone picks a run, the newest one is selected.
+  const selectedRunId = selection.runId ?? runsQuery.runs[0]?.id ?? null;
   const listing = useListingAtSelection(selectedRunId, runsQuery.runs, runsQuery.dataUpdatedAt);
-  const onCreated = useCallback((run: Run) => setChosen({ threadId, runId: run.id }), [threadId]);
+  const selectRun = useCallback((runId: string) => select({ runId, stepId: null }), [select]);
+  const onCreated = useCallback((run: Run) => select({ runId: run.id, stepId: null }), [select]);
+  // Stable per run, so the memoized details pane does not re-render for unrelated changes.
+  const selectStep = useCallback(
+    (stepId: string | null) => {
+      if (selectedRunId) select({ runId: selectedRunId, stepId });
+    },
+    [select, selectedRunId],
+  );
 
   return (
     <section className={cn('rl-inspector', className)} data-slot="run-inspector" aria-label="Run inspector">
+      <div className="rl-inspector-layout">
       <div className="rl-inspector-side" data-slot="run-inspector-side">
-        <RunsPane query={runsQuery} selectedRunId={selectedRunId} onSelect={setChosenRunId} />
+        <RunsPane query={runsQuery} selectedRunId={selectedRunId} onSelect={selectRun} />
         <NewRunForm
           threadId={threadId}
           assistants={assistants}
@@ -58,8 +71,11 @@ export function RunInspector({
           resolveFileUrl={resolveFileUrl}
           outputSchemas={outputSchemas}
           stream={stream}
+          selectedStepId={selection.stepId}
+          onSelectStep={selectStep}
         />
       ) : null}
+      </div>
     </section>
   );
 }

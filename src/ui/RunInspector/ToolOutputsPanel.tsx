@@ -3,10 +3,12 @@
 import type { Run } from '../../api/schemas/index.js';
 import type { OutputSchemas } from '../../primitives/index.js';
 import type { UseSubmitToolOutputsResult } from '../../react/useSubmitToolOutputs.js';
+import { whyUnsupported } from '../../api/capabilities.js';
+import { useRunsCapabilities } from '../../react/useRunsCapabilities.js';
 import { ToolOutputsFormView } from '../ToolOutputsFormView.js';
 import { ErrorState } from './states.js';
 
-/** The run asks for tool outputs: one form for every pending call, sent in one request. */
+/** The run asks for tool outputs: one form for every pending call, sent in one request (or, on a backend that can't take them, why not). */
 export function ToolOutputsPanel({
   run,
   submit,
@@ -17,6 +19,14 @@ export function ToolOutputsPanel({
   outputSchemas?: OutputSchemas | undefined;
 }) {
   const toolCalls = run.required_action?.submit_tool_outputs.tool_calls ?? [];
+  const cannotSubmit = whyUnsupported(useRunsCapabilities().submitToolOutputs);
+  if (cannotSubmit) {
+    return (
+      <p className="rl-muted" data-slot="tool-outputs">
+        Waiting for tool outputs. {cannotSubmit}
+      </p>
+    );
+  }
   return (
     <section className="rl-tool-outputs" data-slot="tool-outputs" aria-labelledby={`rl-tool-outputs-${run.id}`}>
       <h3 id={`rl-tool-outputs-${run.id}`}>Tool outputs</h3>

@@ -1,2 +1,2 @@
 export { RunInspector } from './RunInspector.js';
-export type { AssistantOption, ModelPrices, RunInspectorProps } from './types.js';
+export type { AssistantOption, ModelPrices, RunInspectorProps, RunInspectorSelection } from './types.js';

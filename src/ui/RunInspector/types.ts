@@ -8,6 +8,12 @@ export interface AssistantOption {
   name: string;
 }
 
+/** Which run, and which of its steps, the inspector shows: `null` when none was chosen. */
+export interface RunInspectorSelection {
+  runId: string | null;
+  stepId: string | null;
+}
+
 /** Per-model prices for the Usage cost line, as `Usage.Root` takes them. */
 export type ModelPrices = NonNullable<ComponentProps<typeof UsageView>['prices']>;
 
@@ -25,8 +31,23 @@ export interface RunInspectorProps {
    * validated fields (the output sent is their JSON); any other gets a text output.
    */
   outputSchemas?: OutputSchemas;
-  /** The run selected at first. @default the newest run */
+  /** The run selected at first (uncontrolled). @default the newest run */
   defaultRunId?: string;
+  /**
+   * The selected run, controlled: pass it with `onSelectionChange` to keep it in the URL. `null`
+   * shows the newest run. Leave it `undefined` to let the inspector hold the choice.
+   */
+  selectedRunId?: string | null;
+  /** The selected step of that run, controlled (`null`: none; the details column says so). */
+  selectedStepId?: string | null;
+  /**
+   * Called when someone picks a run (its step is then `null`) or a step, in the list, the
+   * waterfall or through search.
+   * @example
+   * <RunInspector threadId={t} selectedRunId={params.run ?? null} selectedStepId={params.step ?? null}
+   *   onSelectionChange={({ runId, stepId }) => setParams({ run: runId, step: stepId })} />
+   */
+  onSelectionChange?: (selection: RunInspectorSelection) => void;
   /**
    * Start runs and submit tool outputs with `stream: true`, so status, message text and tool-call
    * arguments appear as the backend sends them (polling takes over if a stream breaks).

@@ -148,3 +148,20 @@ export async function proxyServer(): Promise<string> {
   void index;
   return served.url;
 }
+
+// runlens/replay: an exported run opened with no backend (read-only), replayed at 10×.
+import { createReplayRunsClient, parseRunBundle, RunBundleError, type ReplayRunsClient, type RunBundle } from 'runlens/replay';
+import { collectRunBundle, createRunEventRecorder, runBundleFileName } from 'runlens';
+import { runBundleToMarkdown } from 'runlens/primitives';
+export async function exportAndReplay(client: RunsClient, text: string): Promise<string> {
+  const recorder = createRunEventRecorder();
+  void recorder.record(client.createRunStream('t', { assistant_id: 'a' }));
+  const bundle: RunBundle = await collectRunBundle(client, 't', 'r', { events: recorder.events, onProgress: (loaded: number) => void loaded });
+  try {
+    const replay: ReplayRunsClient = createReplayRunsClient(parseRunBundle(JSON.parse(text)), { speed: 10 });
+    void replay.threadId;
+  } catch (error) {
+    if (error instanceof RunBundleError) return error.path;
+  }
+  return `${runBundleFileName(bundle)}\n${runBundleToMarkdown(bundle)}`;
+}

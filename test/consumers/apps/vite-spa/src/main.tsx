@@ -5,7 +5,8 @@ import { createRoot } from 'react-dom/client';
 import { RunsProvider } from 'runlens';
 import { createAssistantsRunsClient } from 'runlens/assistants';
 import { demoIds } from 'runlens/emulator';
-import { RunInspector } from 'runlens/ui';
+import { createReplayRunsClient } from 'runlens/replay';
+import { RunBundleViewer, RunInspector } from 'runlens/ui';
 import 'runlens/styles.css';
 
 declare global {
@@ -16,6 +17,7 @@ declare global {
 }
 
 // ?baseURL=http://127.0.0.1:4010/v1&thread=<a key of demoIds.threads, or a thread id>
+// ?viewer: no backend at all, only "Open file" for a run exported with "Download JSON".
 const params = new URLSearchParams(window.location.search);
 const baseURL = params.get('baseURL') ?? window.RUNLENS_BASE_URL ?? 'http://127.0.0.1:4010/v1';
 const threadParam = params.get('thread') ?? 'statuses';
@@ -29,7 +31,17 @@ const assistants = [
   { id: demoIds.assistants.slow, name: 'Slow thinker' },
 ];
 
+const viewer = (
+  <main>
+    <h1>Exported run</h1>
+    <RunBundleViewer createClient={createReplayRunsClient} />
+  </main>
+);
+
 createRoot(document.getElementById('root')!).render(
+  params.has('viewer') ? (
+    <StrictMode>{viewer}</StrictMode>
+  ) : (
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <RunsProvider client={runsClient}>
@@ -39,5 +51,6 @@ createRoot(document.getElementById('root')!).render(
         </main>
       </RunsProvider>
     </QueryClientProvider>
-  </StrictMode>,
+  </StrictMode>
+  ),
 );

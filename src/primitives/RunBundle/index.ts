@@ -1,0 +1,1 @@
+export { runBundleToMarkdown, type RunBundleMarkdownOptions } from './markdown.js';

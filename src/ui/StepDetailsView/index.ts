@@ -1,0 +1,2 @@
+export { StepDetailsView, type StepDetailsViewProps } from './StepDetailsView.js';
+export { findTextRanges } from './findTextRanges.js';
