@@ -1,6 +1,7 @@
 import OpenAI from 'openai';
 import type { RunsClient } from '../../src/api/client';
-import { RUN_STEP_INCLUDE_FILE_SEARCH_CONTENT, type RunStep } from '../../src/api/schemas';
+import { collectRunBundle } from '../../src/api/bundle';
+import type { RunStep } from '../../src/api/schemas';
 import { createAssistantsRunsClient } from '../../src/backends/assistants/client';
 import { createResponsesRunsClient } from '../../src/backends/responses/client';
 import { createEmulator, createManualClock } from '../../src/emulator';
@@ -18,16 +19,8 @@ export interface LoadedRun {
   loadMs: number;
 }
 
-async function allSteps(client: RunsClient, threadId: string, runId: string): Promise<RunStep[]> {
-  const steps: RunStep[] = [];
-  let after: string | undefined;
-  do {
-    const page = await client.listRunSteps(threadId, runId, { order: 'asc', limit: 100, include: [RUN_STEP_INCLUDE_FILE_SEARCH_CONTENT], ...(after && { after }) });
-    steps.push(...page.data);
-    after = page.has_more ? (page.last_id ?? undefined) : undefined;
-  } while (after);
-  return steps;
-}
+/** Every step of the run, as an app's export reads it (collectRunBundle: pages of 100, asc, with file-search content). */
+const allSteps = async (client: RunsClient, threadId: string, runId: string): Promise<RunStep[]> => (await collectRunBundle(client, threadId, runId)).steps;
 
 export async function loadBulkRuns(steps: number, failStep: number): Promise<LoadedRun[]> {
   const clock = createManualClock(Date.UTC(2026, 0, 1));

@@ -55,7 +55,11 @@ const appRules = [...backendRules, noZod] as const;
  * (21.6 with Assistants alone; it never ships in an app bundle). Each of these limits sits ~1 kB
  * above, so a leak (the emulator, a second virtualizer) fails at once. Issue 12 moved two: core
  * 32.1 kB (it also exports createProxyRunIndex, the browser side of the proxy's run index) and the
- * emulator 29.4 (the seeded Responses demo); the proxy handler itself measured 11.3.
+ * emulator 29.4 (the seeded Responses demo); the proxy handler itself measured 11.3. Issue 13 (the
+ * trace view) moved primitives to 18.6 kB (the waterfall's selection, zoom, tooltip and sub-rows, the
+ * run search, the Markdown transcript) and the inspector to 38.8 kB up front, with its export (reading
+ * a whole run, the Markdown) a 2.4 kB chunk loaded on the first click: since then a budget counts what
+ * loads up front, as an app's bundler splits a dynamic import(), and the table shows the rest apart.
  */
 export const sizeBudgets: readonly SizeBudget[] = [
   { name: 'hooks', from: 'runlens', names: ['useRun', 'RunsProvider'], limitKb: 15, mustNotContain: appRules },
@@ -73,7 +77,7 @@ export const sizeBudgets: readonly SizeBudget[] = [
     mustNotContain: backendRules,
   },
   { name: 'inspector', from: 'runlens/ui', names: ['RunInspector'], limitKb: 40, mustNotContain: appRules },
-  { name: 'primitives', from: 'runlens/primitives', names: '*', limitKb: 13, mustNotContain: appRules },
+  { name: 'primitives', from: 'runlens/primitives', names: '*', limitKb: 19.5, mustNotContain: appRules },
   { name: 'core', from: 'runlens/core', names: '*', limitKb: 33, mustNotContain: backendRules },
   { name: 'emulator', from: 'runlens/emulator', names: '*', limitKb: 30.5, mustNotContain: [noZodClassic, noZodExtras] },
   // Server code, but it may run at the edge (a Next.js route handler): no zod, no emulator.

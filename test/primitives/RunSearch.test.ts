@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { RunsClient } from '../../src/api/client';
-import { RUN_STEP_INCLUDE_FILE_SEARCH_CONTENT, type Message, type Run, type RunStep } from '../../src/api/schemas';
+import { collectRunBundle } from '../../src/api/bundle';
+import type { Message, Run, RunStep } from '../../src/api/schemas';
 import { createAssistantsRunsClient } from '../../src/backends/assistants/client';
 import { createResponsesRunsClient } from '../../src/backends/responses/client';
 import { createRunSearchIndex, stepSearchText, stepToolNames, type StepMatch } from '../../src/primitives';
@@ -16,23 +17,10 @@ interface EmulatedRun {
   messages: Map<string, Message>;
 }
 
-/** Every step (asc, with file-search content) and every message its steps wrote, read through `client`. */
+/** Every step (asc, with file-search content) and every message its steps wrote: the run as its export reads it. */
 async function readRun(client: RunsClient, threadId: string, runId: string): Promise<EmulatedRun> {
-  const { run } = await client.getRun(threadId, runId);
-  const steps: RunStep[] = [];
-  let after: string | undefined;
-  do {
-    const page = await client.listRunSteps(threadId, runId, { order: 'asc', limit: 100, include: [RUN_STEP_INCLUDE_FILE_SEARCH_CONTENT], ...(after && { after }) });
-    steps.push(...page.data);
-    after = page.has_more ? (page.last_id ?? undefined) : undefined;
-  } while (after);
-  const messages = new Map<string, Message>();
-  for (const step of steps) {
-    if (step.step_details.type !== 'message_creation') continue;
-    const id = step.step_details.message_creation.message_id;
-    messages.set(id, await client.getMessage(threadId, id));
-  }
-  return { run, steps, messages };
+  const { run, steps, messages } = await collectRunBundle(client, threadId, runId);
+  return { run, steps, messages: new Map(messages.map((message) => [message.id, message])) };
 }
 
 /** A bulk run on the Assistants API over HTTP, run to its end. */

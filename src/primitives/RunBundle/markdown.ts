@@ -15,11 +15,12 @@ export interface RunBundleMarkdownOptions {
   currency?: string;
 }
 
+/** The longest run of backticks in `text` (0 when none). */
+const longestTicks = (text: string): number => (text.match(/`+/g) ?? []).reduce((longest, run) => Math.max(longest, run.length), 0);
+
 /** A fence longer than any run of backticks in `text`, so the text cannot close it. */
 function fenced(text: string, language: string): string {
-  let longest = 0;
-  for (const run of text.match(/`{3,}/g) ?? []) longest = Math.max(longest, run.length);
-  const fence = '`'.repeat(Math.max(3, longest + 1));
+  const fence = '`'.repeat(Math.max(3, longestTicks(text) + 1));
   return `${fence}${language}\n${text}\n${fence}`;
 }
 
@@ -37,8 +38,7 @@ const quoted = (text: string): string => text.replace(/^/gm, '> ');
 
 /** Inline code that survives backticks inside it. */
 function code(text: string): string {
-  let longest = 0;
-  for (const run of text.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const longest = longestTicks(text);
   const ticks = '`'.repeat(longest + 1);
   return `${ticks}${longest ? ` ${text} ` : text}${ticks}`;
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import { isTerminalRunStatus } from '../../api/schemas/run-status.js';
 import type { Run, RunStep } from '../../api/schemas/index.js';
 import { useNow } from '../../react/useNow.js';
@@ -39,8 +39,7 @@ export function TracePane({ threadId, run, resolveFileUrl, prices, selectedStepI
   const search = useTraceSearch(threadId, steps);
   // A search covers the whole run, not just the pages scrolled to: once someone starts one (focus
   // in the search bar, or a text or filter set), the rest of the run is read, page after page.
-  const [engaged, setEngaged] = useState(false);
-  const readingAll = (engaged || search.active) && hasNextPage;
+  const readingAll = search.engaged && hasNextPage;
   // Keyed on the step count too: a page a backend answers from memory lands in the same render
   // that started it, so the fetching flag alone may never be seen to change.
   useEffect(() => {
@@ -76,7 +75,7 @@ export function TracePane({ threadId, run, resolveFileUrl, prices, selectedStepI
   else {
     body = (
       <>
-        <TraceSearchBar search={search} selectedStepId={selectedStepId} onSelectStep={select} loadedSteps={steps.length} loadingMore={readingAll} onEngage={() => setEngaged(true)} />
+        <TraceSearchBar search={search} selectedStepId={selectedStepId} onSelectStep={select} loadedSteps={steps.length} loadingMore={readingAll} onEngage={search.engage} />
         <h3>Waterfall</h3>
         <RunTimelineView
           run={run}

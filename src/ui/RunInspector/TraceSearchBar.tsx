@@ -16,9 +16,15 @@ export interface TraceSearchBarProps {
   onEngage(): void;
 }
 
-const stepTypeNames: Record<string, string> = { message_creation: 'Messages', tool_calls: 'Tool calls' };
-// Every status and type a step can have, offered before the pages that hold them have loaded.
-const stepStatuses = ['in_progress', 'completed', 'failed', 'cancelled', 'expired'];
+/** The filter menus: which filter, its name, its "any" choice. */
+const filterMenus = [
+  ['stepTypes', 'Step type', 'All step types'],
+  ['toolNames', 'Tool', 'All tools'],
+  ['statuses', 'Status', 'All statuses'],
+] as const;
+// Every type and status a step can have, offered before the pages that hold them have loaded (tools come from the steps).
+const filterValues = { stepTypes: ['message_creation', 'tool_calls'], statuses: ['in_progress', 'completed', 'failed', 'cancelled', 'expired'] };
+const filterNames: Record<string, string> = { message_creation: 'Messages', tool_calls: 'Tool calls', in_progress: 'in progress' };
 
 /**
  * Text search across the run (messages, arguments, outputs, code, logs, file-search results,
@@ -88,30 +94,16 @@ export function TraceSearchBar({ search, selectedStepId, onSelectStep, loadedSte
       <button type="button" aria-label="Next match" aria-disabled={matches.length === 0 || undefined} onClick={() => go(1)}>
         ↓
       </button>
-      <select aria-label="Step type" value={search.filters.stepTypes?.[0] ?? ''} onChange={(event) => setFilter('stepTypes', event.target.value)}>
-        <option value="">All step types</option>
-        {Object.keys(stepTypeNames).map((type) => (
-          <option key={type} value={type}>
-            {stepTypeNames[type] ?? type}
-          </option>
-        ))}
-      </select>
-      <select aria-label="Tool" value={search.filters.toolNames?.[0] ?? ''} onChange={(event) => setFilter('toolNames', event.target.value)}>
-        <option value="">All tools</option>
-        {search.toolNames.map((name) => (
-          <option key={name} value={name}>
-            {name}
-          </option>
-        ))}
-      </select>
-      <select aria-label="Status" value={search.filters.statuses?.[0] ?? ''} onChange={(event) => setFilter('statuses', event.target.value)}>
-        <option value="">All statuses</option>
-        {stepStatuses.map((status) => (
-          <option key={status} value={status}>
-            {status.replace('_', ' ')}
-          </option>
-        ))}
-      </select>
+      {filterMenus.map(([key, label, all]) => (
+        <select key={key} aria-label={label} value={search.filters[key]?.[0] ?? ''} onChange={(event) => setFilter(key, event.target.value)}>
+          <option value="">{all}</option>
+          {(key === 'toolNames' ? search.toolNames : filterValues[key]).map((value) => (
+            <option key={value} value={value}>
+              {filterNames[value] ?? value}
+            </option>
+          ))}
+        </select>
+      ))}
       <span id={statusId} className="rl-muted" role="status" data-slot="trace-search-status">
         {status}
       </span>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useQueries } from '@tanstack/react-query';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { Message, RunStep } from '../../api/schemas/index.js';
 import { createRunSearchIndex, type StepMatch, type StepSearchFilters } from '../../primitives/RunSearch/index.js';
 import { messageQueryOptions } from '../../query/options/message.js';
@@ -14,6 +14,9 @@ export interface TraceSearch {
   setFilters(filters: StepSearchFilters): void;
   /** Text or a filter is set: the whole run is being searched (every page loads). */
   active: boolean;
+  /** Someone came to search (focus in the search bar) or is searching: the index is built, the rest of the run read. */
+  engaged: boolean;
+  engage(): void;
   /** The steps the filters let through (all of them without filters): what the waterfall and list show. */
   visibleSteps: readonly RunStep[];
   /** The visible steps whose text matches, in step order (none without text). */
@@ -26,24 +29,31 @@ export interface TraceSearch {
 
 const hasFilters = (filters: StepSearchFilters) => Boolean(filters.stepTypes?.length || filters.toolNames?.length || filters.statuses?.length);
 
+const noMatches: StepMatch[] = [];
+const noNames: string[] = [];
+
 /**
  * Search and filters inside one run: an index over its loaded steps and the messages they wrote,
- * rebuilt when a page of steps arrives. Typing is deferred, so a keystroke never waits on a search.
+ * built once someone comes to search (not on every page of a run nobody searches) and updated as
+ * pages arrive. Typing is deferred, so a keystroke never waits on a search.
  */
 export function useTraceSearch(threadId: string, steps: readonly RunStep[]): TraceSearch {
   const [text, setText] = useState('');
   const [filters, setFilters] = useState<StepSearchFilters>({});
+  const [focused, setFocused] = useState(false);
   const matchedText = useDeferredValue(text.trim());
   const active = text.trim() !== '' || hasFilters(filters);
+  const engaged = focused || active;
   const messages = useRunMessages(threadId, steps, text.trim() !== '');
-  const index = useMemo(() => createRunSearchIndex(steps, messages), [steps, messages]);
+  const index = useMemo(() => (engaged ? createRunSearchIndex(steps, messages) : null), [engaged, steps, messages]);
   const visibleSteps = useMemo(
-    () => (hasFilters(filters) ? index.search('', filters).map((match) => steps[match.index]!) : steps),
+    () => (index && hasFilters(filters) ? index.search('', filters).map((match) => steps[match.index]!) : steps),
     [index, filters, steps],
   );
-  const matches = useMemo(() => (matchedText ? index.search(matchedText, filters) : []), [index, matchedText, filters]);
-  const toolNames = useMemo(() => index.toolNames(), [index]);
-  return { text, setText, filters, setFilters, active, visibleSteps, matches, matchedText, toolNames };
+  const matches = useMemo(() => (index && matchedText ? index.search(matchedText, filters) : noMatches), [index, matchedText, filters]);
+  const toolNames = useMemo(() => index?.toolNames() ?? noNames, [index]);
+  const engage = useCallback(() => setFocused(true), []);
+  return { text, setText, filters, setFilters, active, engaged, engage, visibleSteps, matches, matchedText, toolNames };
 }
 
 const emptyMessages: ReadonlyMap<string, Message> = new Map();
