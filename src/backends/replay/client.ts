@@ -5,7 +5,7 @@ import { checkId, checkListParams, firstProblem } from '../../api/checks.js';
 import { RunsApiError } from '../../api/errors.js';
 import { RUN_STEP_INCLUDE_FILE_SEARCH_CONTENT, type RunStepInclude } from '../../api/schemas/run-step-include.js';
 import type { ListPage, RunStep } from '../../api/schemas/index.js';
-import { pageOf } from '../responses/page-of.js';
+import { pageOf } from '../page-of.js';
 import { parseRunBundle } from './parse.js';
 import { createPlayback, finalState, type ReplayState } from './playback.js';
 

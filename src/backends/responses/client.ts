@@ -8,7 +8,7 @@ import { isAsyncIterable, streamFailure } from '../../api/stream.js';
 import { send, type SdkCall, type SdkOptions } from '../send.js';
 import { runFromChain } from './chain-run.js';
 import { messageFromItem, stepsFromChain, type FunctionOutputs } from './chain-steps.js';
-import { pageOf } from './page-of.js';
+import { pageOf } from '../page-of.js';
 import { createChainTranslator } from './stream-translate.js';
 import { createMemoryRunIndex, type RunIndex } from './run-index/index.js';
 

@@ -1,5 +1,5 @@
 import type { ListParams } from '../../../api/client.js';
-import { pageOf } from '../page-of.js';
+import { pageOf } from '../../page-of.js';
 import { checkListParams, checkRecord, checkResponseId } from './run-index-checks.js';
 import type { RunIdPage, RunRecord } from './run-index.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageOf } from '../../../src/backends/responses/page-of';
+import { pageOf } from '../../src/backends/page-of';
 
 const items = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id }));
 const ids = (page: { data: { id: string }[] }) => page.data.map((item) => item.id);

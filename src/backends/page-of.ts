@@ -1,10 +1,11 @@
-import type { ListParams } from '../../api/client.js';
-import type { ListPage } from '../../api/schemas/index.js';
+import type { ListParams } from '../api/client.js';
+import type { ListPage } from '../api/schemas/index.js';
 
 /**
  * One page of `items` (oldest first), cursored as the Assistants API pages: `limit` (default 20),
  * `order` (default desc), `after` / `before` an item id. The Responses backend builds lists the API
- * does not have (a run's steps from its chain), and they must page like the lists runlens reads.
+ * does not have (a run's steps from its chain) and the replay backend serves an exported run's;
+ * both must page like the lists runlens reads.
  * A cursor that is not in the list is a RangeError (the API answers 400 rather than an empty
  * page, so a stale cursor is noticed). The run index pages its runs with it too.
  */
