@@ -119,10 +119,14 @@ describe('trace by keyboard: a 10 000-step run, search, waterfall, export, and t
     });
     const fresh = await offline.newPage();
     const freshProblems = watchProblems(fresh);
+    // Listening before anything happens: Playwright turns on the page's file-chooser interception
+    // when the first listener is added, and that must be in place before the key press opens one.
+    const chosen = fresh.waitForEvent('filechooser', { timeout: 60_000 });
     await fresh.goto(`${site!.url}/?viewer`);
     await fresh.getByRole('button', { name: 'Open file' }).waitFor();
     await tabTo(fresh, 'Open file');
-    const [chooser] = await Promise.all([fresh.waitForEvent('filechooser'), fresh.keyboard.press('Enter')]);
+    await fresh.keyboard.press('Enter');
+    const chooser = await chosen;
     await chooser.setFiles(file);
     const replayed = fresh.getByRole('region', { name: `Run ${runId}` });
     await expect.poll(() => replayed.getByRole('status').first().textContent(), { timeout: 30_000 }).toBe('Failed');

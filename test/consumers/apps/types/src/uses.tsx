@@ -165,3 +165,14 @@ export async function exportAndReplay(client: RunsClient, text: string): Promise
   }
   return `${runBundleFileName(bundle)}\n${runBundleToMarkdown(bundle)}`;
 }
+
+// The trace: a deep-linked selection, and an exported file opened with the replay client.
+import { RunBundleViewer, type RunInspectorSelection } from 'runlens/ui';
+export function DeepLinkedInspector({ run, step, go }: { run: string | null; step: string | null; go(selection: RunInspectorSelection): void }) {
+  return (
+    <>
+      <RunInspector threadId="t" selectedRunId={run} selectedStepId={step} onSelectionChange={(selection) => go({ runId: selection.runId, stepId: selection.stepId })} />
+      <RunBundleViewer createClient={createReplayRunsClient} speeds={[1, 10]} />
+    </>
+  );
+}
