@@ -11,11 +11,8 @@
 // row polls its own run at the default policy — the behaviour before). See page/main.tsx.
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import react from '@vitejs/plugin-react';
-import { chromium, type CDPSession } from 'playwright-core';
-import { build } from 'vite';
-import { serveStatic } from '../../test/consumers/support/servers';
-import { findChromium } from '../../test/support/chromium';
+import type { Browser, CDPSession } from 'playwright-core';
+import { buildBenchPage, launchBenchChromium } from '../page';
 import type { LiveResult } from './page/main';
 import { mainThreadTasks, printProfile, printTrace, type CpuProfile, type TraceEvent } from './main-thread';
 import { percentile } from '../stats';
@@ -61,7 +58,7 @@ async function taskSeconds(cdp: CDPSession): Promise<{ task: number; at: number 
   return { task: value('TaskDuration'), at: value('Timestamp') };
 }
 
-async function measure(browser: Awaited<ReturnType<typeof chromium.launch>>, base: string, mode: string): Promise<Row> {
+async function measure(browser: Browser, base: string, mode: string): Promise<Row> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (error) => console.error(`[${mode}] page error:`, error.message));
   if (process.env.BENCH_REDUCED_MOTION) await page.emulateMedia({ reducedMotion: 'reduce' });
@@ -120,18 +117,8 @@ async function measure(browser: Awaited<ReturnType<typeof chromium.launch>>, bas
 
 async function main(): Promise<void> {
   const t0 = Date.now();
-  await build({
-    root,
-    configFile: false,
-    logLevel: 'warn',
-    plugins: [react()],
-    base: './',
-    build: { outDir, emptyOutDir: true, minify: !profile, sourcemap: false },
-    worker: { format: 'es' },
-  });
-  const server = await serveStatic(outDir);
-  const launch = await findChromium();
-  const browser = await chromium.launch({ executablePath: launch.executablePath, headless: true, args: launch.args });
+  const server = await buildBenchPage(root, outDir, { build: { minify: !profile, sourcemap: false }, worker: { format: 'es' } });
+  const browser = await launchBenchChromium();
   const rows: Row[] = [];
   try {
     for (const mode of modes) {

@@ -9,11 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import react from '@vitejs/plugin-react';
-import { serveStatic } from '../../test/consumers/support/servers';
-import { findChromium } from '../../test/support/chromium';
-import { chromium } from 'playwright-core';
-import { build } from 'vite';
+import { buildBenchPage, launchBenchChromium } from '../page';
 import { profileColdMount, summarize } from './cpu-profile';
 import type { BenchResult } from './page/main';
 import { PhaseRow, printPhases, printProfile } from './print';
@@ -36,14 +32,9 @@ type Result = Omit<BenchResult, 'error'>;
 
 async function main(): Promise<void> {
   const t0 = Date.now();
-  await build({
-    root,
-    configFile: false,
-    logLevel: 'warn',
-    plugins: [react()],
-    base: './',
+  const server = await buildBenchPage(root, outDir, {
     // Unminified only for a CPU profile: names and `//#region` comments say where time goes.
-    build: { outDir, emptyOutDir: true, minify: !profile, sourcemap: profile },
+    build: { minify: !profile, sourcemap: profile },
     resolve: {
       alias: [
         { find: /^runlens$/, replacement: join(repo, 'src/index.ts') },
@@ -57,18 +48,12 @@ async function main(): Promise<void> {
       .map((name) => [`assets/${name.replace(/\.map$/, '')}`, readFileSync(join(outDir, 'assets', name), 'utf8')]),
   );
 
-  const server = await serveStatic(outDir);
   const base = `${server.url}/`;
 
-  const launch = await findChromium();
-  const browser = await chromium.launch({
-    executablePath: launch.executablePath,
-    headless: true,
-    // Unthrottled frames: a rAF delta is the frame's own cost, not the 60 Hz vsync interval.
-    // gc(): the page collects its setup's garbage (a 10 000-step run laid out in the in-page emulator)
-    // before each timed mount, so the mount does not pay for it.
-    args: [...launch.args, '--disable-gpu-vsync', '--disable-frame-rate-limit', '--js-flags=--expose-gc'],
-  });
+  // Unthrottled frames: a rAF delta is the frame's own cost, not the 60 Hz vsync interval.
+  // gc(): the page collects its setup's garbage (a 10 000-step run laid out in the in-page emulator)
+  // before each timed mount, so the mount does not pay for it.
+  const browser = await launchBenchChromium(['--disable-gpu-vsync', '--disable-frame-rate-limit', '--js-flags=--expose-gc']);
   const rows: { steps: number; mode: string; first: number; backend: number; p50: number; p95: number; rowsInDom: number }[] = [];
   const phaseRows: PhaseRow[] = [];
   try {

@@ -9,11 +9,7 @@
 // per trial (BENCH_RUNS, default 3). Targets: warm ≤ 100 ms; cold is reported, with no target.
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import react from '@vitejs/plugin-react';
-import { chromium } from 'playwright-core';
-import { build } from 'vite';
-import { serveStatic } from '../../../test/consumers/support/servers';
-import { findChromium } from '../../../test/support/chromium';
+import { buildBenchPage, launchBenchChromium } from '../../page';
 import { median, percentile } from '../../stats';
 import type { SearchBenchResult } from './page/main';
 
@@ -26,19 +22,12 @@ const targets = { warmMs: 100 } as const;
 
 async function main(): Promise<void> {
   const t0 = Date.now();
-  await build({
-    root,
-    configFile: false,
-    logLevel: 'warn',
-    plugins: [react()],
-    base: './',
-    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 5_000 },
+  const server = await buildBenchPage(root, outDir, {
+    build: { chunkSizeWarningLimit: 5_000 },
     resolve: { alias: [{ find: /^runlens$/, replacement: join(repo, 'src/index.ts') }] },
   });
-  const server = await serveStatic(outDir);
-  const launch = await findChromium();
   // gc(): the page collects its setup's garbage (the emulator laying out the run) before timing.
-  const browser = await chromium.launch({ executablePath: launch.executablePath, headless: true, args: [...launch.args, '--js-flags=--expose-gc'] });
+  const browser = await launchBenchChromium(['--js-flags=--expose-gc']);
   const results: SearchBenchResult[] = [];
   try {
     for (let i = 0; i < runs; i += 1) {
