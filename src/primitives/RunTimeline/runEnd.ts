@@ -17,6 +17,26 @@ const endLabels: Record<TerminalRunStatus, string> = {
   incomplete: 'Ended',
 };
 
+/** The stamp each way a step can stop sets, in the order the API's statuses are read, with its word. */
+const stepEndStamps = [
+  ['completed_at', 'Completed'],
+  ['failed_at', 'Failed'],
+  ['cancelled_at', 'Cancelled'],
+  ['expired_at', 'Expired'],
+] as const;
+
+/**
+ * When a step stopped (unix seconds) and the word for how, from the stamp its status set; null
+ * while it has none (still running). The waterfall's bars and the step details both end here.
+ */
+export function stepEnd(step: RunStep): { label: string; at: number } | null {
+  for (const [key, label] of stepEndStamps) {
+    const at = step[key];
+    if (at != null) return { label, at };
+  }
+  return null;
+}
+
 /** The latest time (unix seconds) a step carries. */
 export function stepLatestStamp(step: RunStep): number {
   return Math.max(step.created_at, step.completed_at ?? 0, step.failed_at ?? 0, step.cancelled_at ?? 0, step.expired_at ?? 0);

@@ -1,6 +1,6 @@
 import type { Run } from '../../api/schemas/run.js';
 import type { RunStep } from '../../api/schemas/run-step.js';
-import { runEnd } from './runEnd.js';
+import { runEnd, stepEnd } from './runEnd.js';
 
 export interface TimelineRow {
   step: RunStep;
@@ -22,13 +22,10 @@ export interface TimelineLayout {
   rows: TimelineRow[];
 }
 
-const seconds = (unix: number | null | undefined) => (unix == null ? null : unix * 1000);
-
 /** A step's end; one still in progress ends at `now`, or at the run's end once the run has one. */
 function stepEndMs(step: RunStep, now: number, runEndMs: number | null): { endMs: number; live: boolean } {
-  const end =
-    seconds(step.completed_at) ?? seconds(step.failed_at) ?? seconds(step.cancelled_at) ?? seconds(step.expired_at);
-  if (end != null) return { endMs: end, live: false };
+  const end = stepEnd(step);
+  if (end) return { endMs: end.at * 1000, live: false };
   if (step.status === 'in_progress') return runEndMs == null ? { endMs: now, live: true } : { endMs: runEndMs, live: false };
   return { endMs: step.created_at * 1000, live: false };
 }

@@ -1,4 +1,5 @@
 import type { RunStep } from '../../api/schemas/run-step.js';
+import { stepEnd } from '../../primitives/RunTimeline/runEnd.js';
 
 export interface StepTiming {
   /** How the step stopped ("Completed", "Failed", "Cancelled", "Expired") and when, in unix seconds; null while it runs. */
@@ -9,19 +10,9 @@ export interface StepTiming {
   offsetMs: number | null;
 }
 
-/**
- * When a step started (relative to its run) and ended, from its own stamps. The end stamp is the
- * one its status sets, as the waterfall's bars use (timelineLayout).
- */
+/** When a step started (relative to its run) and ended (`stepEnd`, as the waterfall's bars end). */
 export function stepTiming(step: RunStep, runStartMs?: number): StepTiming {
-  const stamps: [string, number | null][] = [
-    ['Completed', step.completed_at],
-    ['Failed', step.failed_at],
-    ['Cancelled', step.cancelled_at],
-    ['Expired', step.expired_at],
-  ];
-  const [label, at] = stamps.find(([, stamp]) => stamp != null) ?? [];
-  const end = label !== undefined && at != null ? { label, at } : null;
+  const end = stepEnd(step);
   return {
     end,
     durationMs: end ? Math.max(0, end.at - step.created_at) * 1000 : null,
