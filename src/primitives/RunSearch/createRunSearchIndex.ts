@@ -23,10 +23,10 @@ const SEPARATOR = '\u0000';
 const fieldOrder = new Map(stepSearchFields.map((field, i) => [field, i]));
 
 // Steps are immutable objects (the query cache swaps a step for a new object when it changes), so an
-// entry built for a step object stays right for as long as that object is in the array. The last
-// build is kept: a rebuild reuses the entry of every step still at its place (a page of steps
-// appended folds only the new page; a changed step or a newly loaded message rebuilds its entry).
-let lastBuild: { steps: readonly RunStep[]; entries: StepEntry[] } | null = null;
+// entry built for a step object stays right for as long as that object lives: a rebuild reuses it
+// (a page of steps appended folds only the new page; a changed step or a newly loaded message
+// rebuilds its entry). Weakly held: an index nobody keeps, or an unmounted run, keeps nothing alive.
+const entries = new WeakMap<RunStep, StepEntry>();
 
 /** Collects one step's pieces into one string; reused for every step, so indexing allocates only what it keeps. */
 const builder = {
@@ -97,9 +97,12 @@ const distinctSorted = (values: Iterable<string>): string[] => [...new Set(value
  * index.search('charge_card', { statuses: ['failed'] }); // → [{ stepId: 'step_…', index: 9989, fields: ['tool_name', 'error'] }]
  */
 export function createRunSearchIndex(steps: readonly RunStep[], messages?: ReadonlyMap<string, Message>): RunSearchIndex {
-  const previous = lastBuild;
-  const built = steps.map((step, i) => entryOf(step, messageOfStep(step, messages), previous?.steps[i] === step ? previous.entries[i] : undefined));
-  lastBuild = { steps, entries: built };
+  const built = steps.map((step) => {
+    const cached = entries.get(step);
+    const entry = entryOf(step, messageOfStep(step, messages), cached);
+    if (entry !== cached) entries.set(step, entry);
+    return entry;
+  });
   // The last search, for narrowing while the user types.
   let last: { needle: string; filters: string; hits: number[] } | null = null;
 
