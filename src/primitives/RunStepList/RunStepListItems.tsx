@@ -1,6 +1,6 @@
 'use client';
 
-import { Fragment, useEffect, useReducer, type ReactNode } from 'react';
+import { Fragment, useEffect, useMemo, useReducer, type ReactNode } from 'react';
 import type { RunStep } from '../../api/schemas/run-step.js';
 import { useEndReached } from '../internal/useEndReached.js';
 import { useListVirtualizer } from '../internal/useListVirtualizer.js';
@@ -36,7 +36,8 @@ function useScrollToActiveStep(
   virtualizer: ReturnType<typeof useListVirtualizer> | null,
   getScrollElement: () => HTMLElement | null,
 ) {
-  const index = activeStepId === null ? -1 : steps.findIndex((step) => step.id === activeStepId);
+  // Memoized: the list re-renders on every scroll frame, and a long run is 10 000 steps to look through.
+  const index = useMemo(() => (activeStepId === null ? -1 : steps.findIndex((step) => step.id === activeStepId)), [activeStepId, steps]);
   // Renders the rows at the new offset now, not on the scroll event it will fire.
   const [, rerender] = useReducer((renders: number) => renders + 1, 0);
   useEffect(() => {
